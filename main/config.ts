@@ -1,0 +1,49 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { fromError } from 'zod-validation-error';
+
+/** The config file (`--config FILE`, JSON). Every key is optional; unknown keys are refused so typos show. */
+export const configSchema = z
+  .object({
+    sampleBroker: z
+      .object({
+        enabled: z.boolean().default(true),
+        asyncDelayMs: z.number().int().min(0).max(600_000).default(1500),
+        retryAfterSeconds: z.number().int().min(0).max(3600).default(1),
+      })
+      .strict()
+      .prefault({}),
+    logLevel: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
+  })
+  .strict();
+
+export type SimConfig = z.infer<typeof configSchema>;
+export type SimConfigInput = z.input<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function parseConfig(input: unknown, source = 'the config'): SimConfig {
+  const parsed = configSchema.safeParse(input ?? {});
+  if (!parsed.success) {
+    throw new ConfigError(`${source} is invalid: ${fromError(parsed.error).message}. See "Config file" in the README.`);
+  }
+  return parsed.data;
+}
+
+export async function loadConfigFile(path: string): Promise<SimConfig> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`Cannot read the config file ${path}: ${(error as Error).message}.`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`The config file ${path} is not valid JSON: ${(error as Error).message}.`);
+  }
+  return parseConfig(json, `The config file ${path}`);
+}

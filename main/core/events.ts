@@ -1,0 +1,41 @@
+/** Everything the simulator tells the UI goes through one bus; the SSE stream replays from it. */
+export interface SimEvent<T = unknown> {
+  id: number;
+  type: string;
+  at: string;
+  data: T;
+}
+
+export type EventListener = (event: SimEvent) => void;
+
+export class EventBus {
+  readonly #recent: SimEvent[] = [];
+  readonly #listeners = new Set<EventListener>();
+  #nextId = 1;
+
+  constructor(private readonly keep = 1000) {}
+
+  emit<T>(type: string, data: T): SimEvent<T> {
+    const event: SimEvent<T> = { id: this.#nextId++, type, at: new Date().toISOString(), data };
+    this.#recent.push(event);
+    if (this.#recent.length > this.keep) this.#recent.shift();
+    for (const listener of this.#listeners) listener(event);
+    return event;
+  }
+
+  /** Events after `lastId` still held (for a reconnect with Last-Event-ID); undefined when some were dropped. */
+  since(lastId: number): SimEvent[] | undefined {
+    const oldest = this.#recent[0];
+    if (oldest && oldest.id > lastId + 1) return undefined;
+    return this.#recent.filter((event) => event.id > lastId);
+  }
+
+  get lastId(): number {
+    return this.#nextId - 1;
+  }
+
+  subscribe(listener: EventListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+}

@@ -1,0 +1,3 @@
+export type { SimConfigInput as SimulatorConfig } from './config';
+export type { Endpoints } from './servers/control/endpoints';
+export { type Simulator, type SimulatorOptions, startSimulator } from './simulator';

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import type { Migration } from './migrations';
+
+/** The whole data file. Each subsystem owns one section; bump SCHEMA_VERSION and add a migration on change. */
+export const SCHEMA_VERSION = 1;
+
+export const dataSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  /** Generated on first start and kept so URLs and credentials stay the same across restarts. */
+  secrets: z.object({
+    adminPassword: z.string().min(1).nullable(),
+    sampleBrokerPassword: z.string().min(1).nullable(),
+  }),
+});
+
+export type SimData = z.infer<typeof dataSchema>;
+
+export const migrations: readonly Migration[] = [];
+
+export const emptyData = (): SimData => ({
+  schemaVersion: SCHEMA_VERSION,
+  secrets: { adminPassword: null, sampleBrokerPassword: null },
+});
