@@ -1,0 +1,56 @@
+import type { Command } from 'commander';
+import { type SimConfig, loadConfigFile } from '../config';
+import { startSimulator } from '../simulator';
+import { endpointsTable } from './endpoints-table';
+import { ensureUiBuilt } from './ensure-ui-built';
+import { parsePort } from './options';
+
+const STOP_DEADLINE_MS = 2000;
+
+interface ServeOptions {
+  portBase: number;
+  host: string;
+  data: string;
+  config?: string;
+  adminPassword?: string;
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('start the control server with the UI, the Service Manager, the platforms and the sample broker')
+    .option('--port-base <n>', 'control server port; the others follow it (0 = free ports)', parsePort, 4810)
+    .option('--host <host>', 'address every server binds to', '127.0.0.1')
+    .option('--data <dir>', 'folder of the data file', './.smsim')
+    .option('--config <file>', 'JSON config file (see the README)')
+    .option('--admin-password <password>', 'Service Manager admin password (default: generated, kept in the data folder)')
+    .action(async (options: ServeOptions) => {
+      await ensureUiBuilt();
+      const config: SimConfig | undefined = options.config ? await loadConfigFile(options.config) : undefined;
+      const simulator = await startSimulator({
+        portBase: options.portBase,
+        host: options.host,
+        dataDir: options.data,
+        config,
+        adminPassword: options.adminPassword,
+      });
+      console.log(endpointsTable(simulator.endpoints, simulator.store.path));
+      console.log('smsim ready');
+      const shutdown = (signal: string) => {
+        console.log(`smsim: ${signal} received, stopping`);
+        setTimeout(() => {
+          console.error('smsim: could not stop within 2 s, exiting anyway');
+          process.exit(1);
+        }, STOP_DEADLINE_MS).unref();
+        simulator.stop().then(
+          () => process.exit(0),
+          (error: unknown) => {
+            console.error(`smsim: stop failed: ${(error as Error).message}`);
+            process.exit(1);
+          },
+        );
+      };
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+    });
+}
