@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emptySmState, smStateSchema } from '../core/sm/model';
 import type { Migration } from './migrations';
 
 /** The whole data file. Each subsystem owns one section; bump SCHEMA_VERSION and add a migration on change. */
@@ -11,6 +12,7 @@ export const dataSchema = z.object({
     adminPassword: z.string().min(1).nullable(),
     sampleBrokerPassword: z.string().min(1).nullable(),
   }),
+  sm: smStateSchema,
 });
 
 export type SimData = z.infer<typeof dataSchema>;
@@ -20,4 +22,5 @@ export const migrations: readonly Migration[] = [];
 export const emptyData = (): SimData => ({
   schemaVersion: SCHEMA_VERSION,
   secrets: { adminPassword: null, sampleBrokerPassword: null },
+  sm: emptySmState(),
 });

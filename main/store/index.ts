@@ -18,3 +18,4 @@ export function openDataStore(dataDir: string): Promise<Store<SimData>> {
     empty: emptyData,
   });
 }
+export { sectionOf } from './section';

@@ -1,0 +1,50 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const SMSIM = fileURLToPath(new URL('../../bin/smsim.js', import.meta.url));
+
+export interface CliRun {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** Runs the real `smsim` command. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
+  const child = spawn(process.execPath, [SMSIM, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+/** Waits (bounded) until the output contains `text`; rejects with the output so far when it does not come. */
+export async function waitForOutput(run: CliRun, text: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!run.output().includes(text)) {
+    if (run.child.exitCode !== null) throw new Error(`smsim exited (${run.child.exitCode}) before "${text}":\n${run.output()}`);
+    if (Date.now() > deadline) throw new Error(`no "${text}" within ${timeoutMs} ms:\n${run.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** `smsim serve` on free ports; resolves once it printed `smsim ready`. */
+export async function startServe(dataDir: string, extra: string[] = []) {
+  const run = runCli(['serve', '--port-base', '0', '--data', dataDir, ...extra], { NODE_ENV: 'production' });
+  await waitForOutput(run, 'smsim ready');
+  const line = run
+    .output()
+    .split('\n')
+    .find((candidate) => candidate.includes('control'));
+  const controlUrl = line?.match(/http:\/\/127\.0\.0\.1:\d+/)?.[0];
+  if (!controlUrl) throw new Error(`no control URL in:\n${run.output()}`);
+  return { ...run, controlUrl };
+}
