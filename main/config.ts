@@ -13,6 +13,18 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    catalog: z
+      .object({
+        refreshIntervalMinutes: z.number().min(0).default(15),
+        concurrency: z.number().int().min(1).max(64).default(8),
+        timeoutMs: z.number().int().min(100).max(600_000).default(10_000),
+      })
+      .strict()
+      .prefault({}),
+    serviceManager: z
+      .object({ brokerTimeoutMs: z.number().int().min(100).max(600_000).default(30_000) })
+      .strict()
+      .prefault({}),
     logLevel: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
   })
   .strict();

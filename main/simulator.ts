@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startSampleBroker } from './compose/sample-broker';
+import { registerSampleBroker, startServiceManager } from './compose/service-manager';
 import { EventBus } from './core/events';
 import { parseConfig, type SimConfig, type SimConfigInput } from './config';
 import { createLogger, type LogLevel, type Logger } from './logging';
 import { createControlApp } from './servers/control/app';
 import type { Endpoints } from './servers/control/endpoints';
 import { listen, type RunningServer } from './servers/http/listen';
-import { createSampleBroker } from './servers/sample-broker';
+import { smControlRouter } from './servers/sm/control-router';
 import { openDataStore, type SimData, type Store } from './store';
 
 export interface SimulatorOptions {
@@ -23,6 +25,8 @@ export interface SimulatorOptions {
   adminPassword?: string;
   /** Overrides `logLevel` of the config. */
   logLevel?: LogLevel;
+  /** false: neither start nor register the sample broker (overrides `sampleBroker.enabled`). */
+  sampleBroker?: boolean;
 }
 
 export interface Simulator {
@@ -34,11 +38,10 @@ export interface Simulator {
 
 export const DEFAULT_PORT_BASE = 4810;
 export const ADMIN_USERNAME = 'admin';
-const SAMPLE_BROKER_USERNAME = 'sample-broker';
-const SAMPLE_BROKER_OFFSET = 10;
+export const VERSION = '0.1.0';
+const OFFSETS = { control: 0, serviceManager: 1, sampleBroker: 10 } as const;
 const UI_DIR = fileURLToPath(new URL('../out/renderer', import.meta.url));
 
-const portFor = (base: number, offset: number) => (base === 0 ? 0 : base + offset);
 const generatePassword = () => randomBytes(18).toString('base64url');
 
 async function keepSecrets(store: Store<SimData>, adminPassword: string | undefined) {
@@ -49,45 +52,54 @@ async function keepSecrets(store: Store<SimData>, adminPassword: string | undefi
   });
 }
 
-async function startAll(
-  config: SimConfig,
-  options: SimulatorOptions,
-  log: Logger,
-  started: RunningServer[],
-): Promise<Simulator> {
+async function startAll(config: SimConfig, options: SimulatorOptions, log: Logger, started: RunningServer[]) {
   const host = options.host ?? '127.0.0.1';
   const portBase = options.portBase ?? DEFAULT_PORT_BASE;
+  const portOf = (server: keyof typeof OFFSETS) => (portBase === 0 ? 0 : portBase + OFFSETS[server]);
   const store = await openDataStore(resolve(options.dataDir ?? '.smsim'));
   const events = new EventBus();
   const passwords = await keepSecrets(store, options.adminPassword);
-
+  const admin = { username: ADMIN_USERNAME, password: passwords.admin };
   const endpoints: Endpoints = { control: { url: '' }, serviceManager: null, platforms: [], sampleBroker: null };
   const routers: Parameters<typeof createControlApp>[0]['routers'] = {};
 
-  if (config.sampleBroker.enabled) {
-    const credentials = { username: SAMPLE_BROKER_USERNAME, password: passwords.sampleBroker };
-    const broker = createSampleBroker({ store, credentials, events, log, ...config.sampleBroker });
-    const server = await listen(broker.app, host, portFor(portBase, SAMPLE_BROKER_OFFSET));
-    started.push(server);
-    endpoints.sampleBroker = { url: server.url, credentials };
-    routers['sample-broker'] = broker.controlRouter;
+  const { sm, server: smServer } = await startServiceManager({
+    store,
+    events,
+    log,
+    config,
+    admin,
+    host,
+    port: portOf('serviceManager'),
+    version: VERSION,
+  });
+  started.push(smServer);
+  endpoints.serviceManager = { url: smServer.url, admin };
+  routers.sm = smControlRouter(sm);
+
+  if (options.sampleBroker ?? config.sampleBroker.enabled) {
+    const sample = await startSampleBroker({
+      store,
+      events,
+      log,
+      config: config.sampleBroker,
+      password: passwords.sampleBroker,
+      host,
+      port: portOf('sampleBroker'),
+    });
+    started.push(sample.server);
+    endpoints.sampleBroker = { url: sample.server.url, credentials: sample.credentials };
+    routers['sample-broker'] = sample.broker.controlRouter;
+    await registerSampleBroker(sm, sample.server.url, sample.credentials, log);
   }
+  sm.startSchedule();
 
   const control = createControlApp({ endpoints: () => endpoints, events, log, uiDir: UI_DIR, routers });
-  const controlServer = await listen(control, host, portFor(portBase, 0));
+  const controlServer = await listen(control, host, portOf('control'));
   started.push(controlServer);
   endpoints.control.url = controlServer.url;
   events.emit('simulator.started', { control: controlServer.url });
-
-  return {
-    endpoints,
-    events,
-    store,
-    stop: async () => {
-      await Promise.all(started.map((server) => server.close()));
-      await store.flush();
-    },
-  };
+  return { endpoints, events, store };
 }
 
 /** Starts every server of the simulator and returns their URLs, the credentials clients need, and `stop()`. */
@@ -95,10 +107,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const config = parseConfig(options.config);
   const log = createLogger(options.logLevel ?? config.logLevel);
   const started: RunningServer[] = [];
+  const stopAll = () => Promise.all(started.map((server) => server.close()));
   try {
-    return await startAll(config, options, log, started);
+    const running = await startAll(config, options, log, started);
+    return {
+      ...running,
+      stop: async () => {
+        await stopAll();
+        await running.store.flush();
+      },
+    };
   } catch (error) {
-    await Promise.all(started.map((server) => server.close()));
+    await stopAll();
     throw error;
   }
 }

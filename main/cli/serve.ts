@@ -13,6 +13,7 @@ interface ServeOptions {
   data: string;
   config?: string;
   adminPassword?: string;
+  sampleBroker: boolean;
 }
 
 export function registerServe(program: Command): void {
@@ -24,6 +25,7 @@ export function registerServe(program: Command): void {
     .option('--data <dir>', 'folder of the data file', './.smsim')
     .option('--config <file>', 'JSON config file (see the README)')
     .option('--admin-password <password>', 'Service Manager admin password (default: generated, kept in the data folder)')
+    .option('--no-sample-broker', 'neither start nor register the built-in sample broker')
     .action(async (options: ServeOptions) => {
       await ensureUiBuilt();
       const config: SimConfig | undefined = options.config ? await loadConfigFile(options.config) : undefined;
@@ -33,6 +35,7 @@ export function registerServe(program: Command): void {
         dataDir: options.data,
         config,
         adminPassword: options.adminPassword,
+        sampleBroker: options.sampleBroker,
       });
       console.log(endpointsTable(simulator.endpoints, simulator.store.path));
       console.log('smsim ready');

@@ -126,6 +126,8 @@ export const smStateSchema = z.object({
   /** Every broker and visibility change, newest last, bounded. */
   notifications: z.array(notificationRecordSchema),
   revision: z.number().int().min(0),
+  /** Set once the sample broker was registered on first start, so a user's removal of it sticks. */
+  sampleBrokerRegistered: z.boolean(),
 });
 export type SmState = z.infer<typeof smStateSchema>;
 
@@ -139,4 +141,5 @@ export const emptySmState = (): SmState => ({
   catalogLabels: {},
   notifications: [],
   revision: 0,
+  sampleBrokerRegistered: false,
 });

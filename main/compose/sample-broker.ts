@@ -1,0 +1,32 @@
+import type { EventBus } from '../core/events';
+import type { SimConfig } from '../config';
+import type { Logger } from '../logging';
+import type { BasicCredentials } from '../servers/http/basic-auth';
+import { listen, type RunningServer } from '../servers/http/listen';
+import { createSampleBroker, type SampleBroker } from '../servers/sample-broker';
+import type { SimData, Store } from '../store';
+
+export const SAMPLE_BROKER_USERNAME = 'sample-broker';
+
+export async function startSampleBroker(deps: {
+  store: Store<SimData>;
+  events: EventBus;
+  log: Logger;
+  config: SimConfig['sampleBroker'];
+  password: string;
+  host: string;
+  port: number;
+}): Promise<{ broker: SampleBroker; server: RunningServer; credentials: BasicCredentials }> {
+  const credentials = { username: SAMPLE_BROKER_USERNAME, password: deps.password };
+  const { asyncDelayMs, retryAfterSeconds } = deps.config;
+  const broker = createSampleBroker({
+    store: deps.store,
+    credentials,
+    events: deps.events,
+    log: deps.log,
+    asyncDelayMs,
+    retryAfterSeconds,
+  });
+  const server = await listen(broker.app, deps.host, deps.port);
+  return { broker, server, credentials };
+}

@@ -1,0 +1,83 @@
+import type { EventBus } from '../core/events';
+import { createServiceManager, type ServiceManager } from '../core/sm/service-manager';
+import type { SimConfig } from '../config';
+import type { Logger } from '../logging';
+import { type BasicCredentials, parseBasicAuth } from '../servers/http/basic-auth';
+import { listen, type RunningServer } from '../servers/http/listen';
+import { createSmApp } from '../servers/sm/app';
+import { HttpBrokerClient } from '../servers/sm/http-broker-client';
+import { attachNotifications } from '../servers/sm/notifications-ws';
+import { sectionOf, type SimData, type Store } from '../store';
+
+export const SAMPLE_BROKER_NAME = 'sample';
+
+export interface StartedServiceManager {
+  sm: ServiceManager;
+  server: RunningServer;
+}
+
+/** Builds the Service Manager, serves it on `port`, and attaches the notifications WebSocket. */
+export async function startServiceManager(deps: {
+  store: Store<SimData>;
+  events: EventBus;
+  log: Logger;
+  config: SimConfig;
+  admin: BasicCredentials;
+  host: string;
+  port: number;
+  version: string;
+}): Promise<StartedServiceManager> {
+  const sm = createServiceManager({
+    store: sectionOf(deps.store, 'sm'),
+    client: new HttpBrokerClient(),
+    events: deps.events,
+    catalog: deps.config.catalog,
+  });
+  const app = createSmApp({ sm, admin: deps.admin, log: deps.log, version: deps.version });
+  const server = await listen(app, deps.host, deps.port);
+  const notifications = attachNotifications(server.server, {
+    path: '/v1/notifications',
+    notifier: sm.notifier,
+    state: () => sm.store.state,
+    authenticate: (req) => {
+      const given = parseBasicAuth(req.headers);
+      const platform = given && sm.platforms.match(given);
+      return platform ? { platformId: platform.id } : undefined;
+    },
+  });
+  const close = server.close;
+  server.close = async () => {
+    sm.stop();
+    notifications.close();
+    await close();
+  };
+  return { sm, server };
+}
+
+/**
+ * On first start the sample broker is registered as `sample` with every plan public; later starts only
+ * point it at the sample broker's current URL (free ports change between runs).
+ */
+export async function registerSampleBroker(sm: ServiceManager, url: string, credentials: BasicCredentials, log: Logger) {
+  const existing = sm.store.state.brokers.find((broker) => broker.name === SAMPLE_BROKER_NAME);
+  if (existing) {
+    const moved =
+      existing.broker_url !== url ||
+      existing.credentials.basic.username !== credentials.username ||
+      existing.credentials.basic.password !== credentials.password;
+    if (moved) await sm.brokers.update(existing.id, { broker_url: url, credentials: { basic: credentials } });
+    return;
+  }
+  if (sm.store.state.sampleBrokerRegistered) return;
+  const broker = await sm.brokers.create({
+    name: SAMPLE_BROKER_NAME,
+    description: 'The built-in sample broker of smsim',
+    broker_url: url,
+    credentials: { basic: credentials },
+  });
+  await sm.visibilities.publishAllPlans(broker.id);
+  await sm.store.update((state) => {
+    state.sampleBrokerRegistered = true;
+  });
+  log.info({ broker: broker.id }, 'registered the sample broker');
+}

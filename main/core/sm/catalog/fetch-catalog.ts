@@ -1,0 +1,49 @@
+import { ApiError } from '../../errors';
+import { type BrokerClient, BrokerTimeoutError, BrokerUnreachableError } from '../broker-client';
+import type { BrokerRecord } from '../model';
+
+export const OSB_VERSION = '2.17';
+
+function describeBody(body: unknown): string {
+  const description = (body as { description?: unknown } | undefined)?.description;
+  return typeof description === 'string' ? `: ${description}` : '';
+}
+
+/** GET /v2/catalog of one broker; failures become the SM's 502 / 504 errors. */
+export async function fetchCatalog(
+  client: BrokerClient,
+  broker: Pick<BrokerRecord, 'id' | 'name' | 'broker_url' | 'credentials'>,
+  timeoutMs: number,
+): Promise<unknown> {
+  try {
+    const response = await client.call(broker, {
+      method: 'GET',
+      path: '/v2/catalog',
+      headers: { 'X-Broker-API-Version': OSB_VERSION },
+      timeoutMs,
+    });
+    if (response.status !== 200) {
+      throw new ApiError(
+        502,
+        'ServiceBrokerErr',
+        `Broker "${broker.name}" answered ${response.status} to GET /v2/catalog${describeBody(response.body)}. Check its URL and credentials.`,
+      );
+    }
+    if (response.body === undefined) {
+      throw new ApiError(502, 'ServiceBrokerErr', `Broker "${broker.name}" answered GET /v2/catalog with a body that is not JSON.`);
+    }
+    return response.body;
+  } catch (error) {
+    if (error instanceof BrokerTimeoutError) {
+      throw new ApiError(504, 'ServiceBrokerTimeout', `Broker "${broker.name}" did not answer GET /v2/catalog within ${timeoutMs} ms.`);
+    }
+    if (error instanceof BrokerUnreachableError) {
+      throw new ApiError(
+        502,
+        'ServiceBrokerErr',
+        `Broker "${broker.name}" is unreachable at ${broker.broker_url} (${error.message}). Is it running?`,
+      );
+    }
+    throw error;
+  }
+}

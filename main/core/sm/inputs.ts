@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { labelsSchema } from './model';
+
+const name = z.string().trim().min(1).max(255);
+const basic = z.object({ username: z.string().min(1), password: z.string().min(1) }).strict();
+/** Labels PATCH operations are validated by the labels module; here only their outer shape. */
+const labelChanges = z.array(z.unknown());
+
+export const brokerCreateSchema = z
+  .object({
+    id: z.string().min(1).max(100).optional(),
+    name,
+    description: z.string().max(10_000).optional(),
+    broker_url: z.string().url(),
+    credentials: z.object({ basic }).strict(),
+    labels: labelsSchema.optional(),
+  })
+  .strict();
+
+export const brokerPatchSchema = z
+  .object({
+    name: name.optional(),
+    description: z.string().max(10_000).optional(),
+    broker_url: z.string().url().optional(),
+    credentials: z.object({ basic }).strict().optional(),
+    labels: labelChanges.optional(),
+  })
+  .strict();
+
+export const platformCreateSchema = z
+  .object({
+    id: z.string().min(1).max(100).optional(),
+    name,
+    type: z.string().trim().min(1).max(100),
+    description: z.string().max(10_000).optional(),
+    labels: labelsSchema.optional(),
+  })
+  .strict();
+
+export const platformPatchSchema = z
+  .object({
+    name: name.optional(),
+    type: z.string().trim().min(1).max(100).optional(),
+    description: z.string().max(10_000).optional(),
+    labels: labelChanges.optional(),
+  })
+  .strict();
+
+export const visibilityCreateSchema = z
+  .object({
+    service_plan_id: z.string().min(1),
+    platform_id: z.string().min(1).nullable().optional(),
+    labels: labelsSchema.optional(),
+  })
+  .strict();
+
+export const visibilityPatchSchema = z
+  .object({
+    platform_id: z.string().min(1).nullable().optional(),
+    labels: labelChanges.optional(),
+  })
+  .strict();
+
+export const labelsPatchSchema = z.object({ labels: labelChanges }).strict();

@@ -1,0 +1,74 @@
+import type { EventBus } from '../events';
+import type { StateStore } from '../state';
+import { BrokerService } from './brokers';
+import type { BrokerClient } from './broker-client';
+import { CatalogCache } from './catalog/cache';
+import type { CatalogRefresh, RefreshTrigger } from './catalog/refresh-record';
+import type { SmState } from './model';
+import { Notifier } from './notifications';
+import { PlatformService } from './platforms';
+import { VisibilityService } from './visibilities';
+
+export interface CatalogSettings {
+  refreshIntervalMinutes: number;
+  concurrency: number;
+  timeoutMs: number;
+}
+
+export interface ServiceManagerDeps {
+  store: StateStore<SmState>;
+  client: BrokerClient;
+  events: EventBus;
+  catalog: CatalogSettings;
+}
+
+/** The Service Manager's domain, wired: registries, catalog cache, notifications, scheduled refresh. */
+export function createServiceManager({ store, client, events, catalog: settings }: ServiceManagerDeps) {
+  const notifier = new Notifier();
+  const catalog = new CatalogCache({
+    client,
+    events,
+    timeoutMs: settings.timeoutMs,
+    concurrency: settings.concurrency,
+    plansInUse: (planIds) => planIds.filter((id) => store.state.instances.some((instance) => instance.service_plan_id === id)),
+  });
+  const brokers = new BrokerService({ store, catalog, notifier, events });
+  const platforms = new PlatformService({ store, events });
+  const visibilities = new VisibilityService({ store, catalog, notifier, events });
+  let schedule: NodeJS.Timeout | undefined;
+  let nextRefreshAt: number | undefined;
+
+  const refreshAll = (trigger: RefreshTrigger): Promise<CatalogRefresh[]> =>
+    catalog.refreshAll(store.state.brokers, trigger);
+
+  return {
+    store,
+    notifier,
+    catalog,
+    brokers,
+    platforms,
+    visibilities,
+    refreshAll,
+    /** Soft-updates every broker without a cache entry (what a list of offerings or plans needs). */
+    ensureCatalogs: async () => {
+      const missing = store.state.brokers.filter((broker) => !catalog.has(broker.id));
+      await Promise.all(missing.map((broker) => catalog.soft(broker, 'action').catch(() => undefined)));
+    },
+    startSchedule() {
+      if (settings.refreshIntervalMinutes <= 0) return;
+      const interval = settings.refreshIntervalMinutes * 60_000;
+      nextRefreshAt = Date.now() + interval;
+      schedule = setInterval(() => {
+        nextRefreshAt = Date.now() + interval;
+        void refreshAll('schedule');
+      }, interval);
+      schedule.unref();
+    },
+    nextScheduledRefresh: (): string | null => (nextRefreshAt ? new Date(nextRefreshAt).toISOString() : null),
+    stop() {
+      clearInterval(schedule);
+    },
+  };
+}
+
+export type ServiceManager = ReturnType<typeof createServiceManager>;

@@ -1,0 +1,123 @@
+import { conflict, notFound } from '../errors';
+import type { EventBus } from '../events';
+import type { StateStore } from '../state';
+import { parseInput } from '../validate';
+import type { CatalogCache } from './catalog/cache';
+import type { PlanView } from './catalog/views';
+import { freshResource, nowIso } from './clock';
+import { visibilityCreateSchema, visibilityPatchSchema } from './inputs';
+import { applyLabelChanges } from './listing';
+import type { SmState, VisibilityRecord } from './model';
+import type { Notifier } from './notifications';
+
+/** What a broker proxy needs to apply a visibility: the plan's broker and catalog ids. */
+function additional(plan: PlanView | undefined) {
+  return plan
+    ? {
+        broker_id: plan.broker_id,
+        service_plan: { id: plan.id, catalog_id: plan.catalog_id, catalog_name: plan.catalog_name },
+        service_offering_id: plan.service_offering_id,
+      }
+    : {};
+}
+
+/** `/v1/visibilities`: which platforms see which plans (platform_id null = every platform). */
+export class VisibilityService {
+  constructor(
+    private readonly deps: { store: StateStore<SmState>; catalog: CatalogCache; notifier: Notifier; events: EventBus },
+  ) {}
+
+  list(): VisibilityRecord[] {
+    return this.deps.store.state.visibilities;
+  }
+
+  get(id: string): VisibilityRecord {
+    const visibility = this.deps.store.state.visibilities.find((candidate) => candidate.id === id);
+    if (!visibility) throw notFound(`There is no visibility with id ${id}. List them with GET /v1/visibilities.`);
+    return visibility;
+  }
+
+  async create(body: unknown): Promise<VisibilityRecord> {
+    const input = parseInput(visibilityCreateSchema, body, 'The visibility');
+    const plan = this.#plan(input.service_plan_id);
+    const record: VisibilityRecord = {
+      ...freshResource(),
+      service_plan_id: plan.id,
+      platform_id: input.platform_id ?? null,
+      labels: input.labels ?? {},
+    };
+    return this.#commit('CREATED', record, (state) => {
+      this.#checkPlatform(state, record.platform_id);
+      const duplicate = state.visibilities.find(
+        (other) => other.service_plan_id === record.service_plan_id && other.platform_id === record.platform_id,
+      );
+      if (duplicate) {
+        throw conflict(`Plan ${plan.name} is already visible to ${record.platform_id ?? 'every platform'} (visibility ${duplicate.id}).`);
+      }
+      state.visibilities.push(record);
+    });
+  }
+
+  async update(id: string, body: unknown): Promise<VisibilityRecord> {
+    const input = parseInput(visibilityPatchSchema, body, 'The visibility patch');
+    const before = this.get(id);
+    const after: VisibilityRecord = {
+      ...before,
+      platform_id: input.platform_id === undefined ? before.platform_id : input.platform_id,
+      labels: input.labels ? applyLabelChanges(before.labels, input.labels) : before.labels,
+      updated_at: nowIso(),
+    };
+    return this.#commit('MODIFIED', after, (state) => {
+      this.#checkPlatform(state, after.platform_id);
+      state.visibilities = state.visibilities.map((visibility) => (visibility.id === id ? after : visibility));
+    });
+  }
+
+  async delete(id: string): Promise<void> {
+    const visibility = this.get(id);
+    await this.#commit('DELETED', visibility, (state) => {
+      state.visibilities = state.visibilities.filter((candidate) => candidate.id !== id);
+    });
+  }
+
+  /** Makes every plan of a broker visible to every platform (the sample broker on first start). */
+  async publishAllPlans(brokerId: string): Promise<void> {
+    const plans = this.deps.catalog.plans().filter((plan) => plan.broker_id === brokerId);
+    for (const plan of plans) {
+      if (this.list().some((visibility) => visibility.service_plan_id === plan.id && visibility.platform_id === null)) continue;
+      await this.create({ service_plan_id: plan.id, platform_id: null });
+    }
+  }
+
+  async #commit(
+    type: 'CREATED' | 'MODIFIED' | 'DELETED',
+    visibility: VisibilityRecord,
+    mutate: (state: SmState) => void,
+  ): Promise<VisibilityRecord> {
+    const plan = this.deps.catalog.plans().find((candidate) => candidate.id === visibility.service_plan_id);
+    const notification = await this.deps.store.update((state) => {
+      mutate(state);
+      return this.deps.notifier.append(state, {
+        resource: '/v1/visibilities',
+        type,
+        platform_id: visibility.platform_id,
+        payload: { [type === 'DELETED' ? 'old' : 'new']: { resource: visibility, additional: additional(plan) } },
+      });
+    });
+    this.deps.notifier.publish([notification]);
+    this.deps.events.emit('sm.visibility', { action: type.toLowerCase(), visibility });
+    return visibility;
+  }
+
+  #plan(id: string): PlanView {
+    const plan = this.deps.catalog.plans().find((candidate) => candidate.id === id);
+    if (!plan) throw notFound(`There is no service plan with id ${id}. List them with GET /v1/service_plans.`);
+    return plan;
+  }
+
+  #checkPlatform(state: SmState, platformId: string | null): void {
+    if (platformId !== null && !state.platforms.some((platform) => platform.id === platformId)) {
+      throw notFound(`There is no platform with id ${platformId}. List them with GET /v1/platforms.`);
+    }
+  }
+}
