@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { badRequest } from '../../errors';
+
+/** Why a label key is refused, or undefined when it is fine. */
+export function labelKeyProblem(key: string): string | undefined {
+  if (!/^\S+$/.test(key)) return 'label keys must be non-empty and contain no whitespace';
+  // JavaScript objects (and zod's record parsing) cannot hold this key as plain data.
+  if (key === '__proto__') return '"__proto__" cannot be a label key';
+  return undefined;
+}
+
+export const labelKeySchema = z.string().superRefine((key, context) => {
+  const problem = labelKeyProblem(key);
+  if (problem) context.addIssue({ code: 'custom', message: problem });
+});
+
+// Peripli refuses line breaks in label values too.
+export const labelValueSchema = z.string().regex(/^[^\r\n]*$/, 'label values must not contain line breaks');
+
+function pathText(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((text, part) => {
+    if (typeof part === 'number') return `${text}[${part}]`;
+    const name = String(part);
+    return /^[A-Za-z_][\w-]*$/.test(name) ? `${text}.${name}` : `${text}[${JSON.stringify(name)}]`;
+  }, 'labels');
+}
+
+/** A 400 listing every problem zod found in a `labels` member, each at its path (`labels[0].key: …`). */
+export function invalidLabels(error: z.ZodError): never {
+  const problems = error.issues.map((issue) => `${pathText(issue.path)}: ${issue.message}`);
+  throw badRequest(problems.join('; '));
+}
