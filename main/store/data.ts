@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emptySampleBrokerState, sampleBrokerStateSchema } from '../core/sample-broker/state';
 import { emptySmState, smStateSchema } from '../core/sm/model';
 import type { Migration } from './migrations';
 
@@ -13,6 +14,7 @@ export const dataSchema = z.object({
     sampleBrokerPassword: z.string().min(1).nullable(),
   }),
   sm: smStateSchema,
+  sampleBroker: sampleBrokerStateSchema,
 });
 
 export type SimData = z.infer<typeof dataSchema>;
@@ -23,4 +25,5 @@ export const emptyData = (): SimData => ({
   schemaVersion: SCHEMA_VERSION,
   secrets: { adminPassword: null, sampleBrokerPassword: null },
   sm: emptySmState(),
+  sampleBroker: emptySampleBrokerState(),
 });

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { findPlanById } from './catalog';
+
+export const faultKinds = ['latency', 'status', 'timeout', 'malformed', 'failLastOperation', 'down'] as const;
+export type FaultKind = (typeof faultKinds)[number];
+
+/** The OSB operations a fault may be scoped to. */
+export const osbOperations = [
+  'catalog',
+  'provision',
+  'update',
+  'deprovision',
+  'fetchInstance',
+  'lastOperation',
+  'bind',
+  'unbind',
+  'fetchBinding',
+  'bindingLastOperation',
+] as const;
+export type OsbOperation = (typeof osbOperations)[number];
+
+/** The operations that start an asynchronous operation (what `failLastOperation` can fail). */
+export const asyncOperations = ['provision', 'update', 'deprovision', 'bind', 'unbind'] as const;
+
+const common = {
+  /** Only requests for this plan (catalog requests never match a plan). */
+  planId: z
+    .string()
+    .min(1)
+    .refine((id) => findPlanById(id) !== undefined, 'is not the id of a plan in the sample catalog')
+    .optional(),
+  operations: z.array(z.enum(osbOperations)).min(1).optional(),
+  /** Fires this many times, then removes itself. */
+  times: z.number().int().min(1).max(1_000_000).optional(),
+  description: z.string().min(1).max(1000).optional(),
+};
+const errorCode = z
+  .string()
+  .regex(/^[A-Z][A-Za-z0-9]*$/, 'must be a CamelCase word such as ConcurrencyError')
+  .optional();
+
+export const faultInputSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('latency'), latencyMs: z.number().int().min(1).max(600_000), ...common }),
+  z.strictObject({
+    kind: z.literal('status'),
+    status: z.number().int().min(200).max(599),
+    error: errorCode,
+    ...common,
+  }),
+  z.strictObject({ kind: z.literal('timeout'), ...common }),
+  z.strictObject({
+    kind: z.literal('malformed'),
+    status: z.number().int().min(200).max(299).optional(),
+    ...common,
+  }),
+  z.strictObject({
+    kind: z.literal('failLastOperation'),
+    ...common,
+    operations: z.array(z.enum(asyncOperations)).min(1).optional(),
+  }),
+  z.strictObject({ kind: z.literal('down'), ...common }),
+]);
+export type FaultInput = z.infer<typeof faultInputSchema>;
+
+export type Fault = FaultInput & {
+  id: string;
+  createdAt: string;
+  /** Left of `times`. */
+  remaining?: number;
+};

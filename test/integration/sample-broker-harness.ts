@@ -1,0 +1,109 @@
+import express from 'express';
+import { EventBus } from '../../main/core/events';
+import { createLogger } from '../../main/logging';
+import { basicAuthHeader } from '../../main/servers/http/basic-auth';
+import { jsonErrorHandler, jsonNotFound } from '../../main/servers/http/errors';
+import { jsonBody } from '../../main/servers/http/json-body';
+import { listen } from '../../main/servers/http/listen';
+import { createSampleBroker } from '../../main/servers/sample-broker';
+import { openDataStore } from '../../main/store';
+
+export const CREDENTIALS = { username: 'sample-broker', password: 'test-secret-password' };
+export const OSB_HEADERS = {
+  authorization: basicAuthHeader(CREDENTIALS),
+  'x-broker-api-version': '2.17',
+  'content-type': 'application/json',
+};
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+  /** The parsed body ({} when it is not JSON; see `isJson`). */
+  json: Record<string, unknown>;
+  isJson: boolean;
+}
+
+async function answer(response: Response): Promise<Answer> {
+  const text = await response.text();
+  try {
+    return { status: response.status, headers: response.headers, text, json: JSON.parse(text), isJson: true };
+  } catch {
+    return { status: response.status, headers: response.headers, text, json: {}, isJson: false };
+  }
+}
+
+export interface CallOptions {
+  body?: unknown;
+  /** Sent as is (for malformed and oversized bodies). */
+  rawBody?: string;
+  headers?: Record<string, string | undefined>;
+  signal?: AbortSignal;
+}
+
+/** The sample broker on a free port with its control router on another, state in `dataDir`. */
+export async function startSampleBroker(dataDir: string, asyncDelayMs = 200) {
+  const store = await openDataStore(dataDir);
+  const events = new EventBus();
+  const log = createLogger('silent');
+  const broker = createSampleBroker({
+    store,
+    credentials: CREDENTIALS,
+    events,
+    log,
+    asyncDelayMs,
+    retryAfterSeconds: 1,
+  });
+  const control = express();
+  control.use('/api', jsonBody());
+  control.use('/api/sample-broker', broker.controlRouter);
+  control.use(jsonNotFound, jsonErrorHandler(log));
+  const osbServer = await listen(broker.app, '127.0.0.1', 0);
+  const controlServer = await listen(control, '127.0.0.1', 0);
+
+  const send = async (base: string, method: string, path: string, options: CallOptions, defaults: object) => {
+    const headers = Object.fromEntries(
+      Object.entries({ ...defaults, ...options.headers }).filter(([, value]) => value !== undefined),
+    ) as Record<string, string>;
+    const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+    return answer(await fetch(`${base}${path}`, { method, headers, body, signal: options.signal ?? null }));
+  };
+
+  return {
+    store,
+    events,
+    broker,
+    url: osbServer.url,
+    osb: (method: string, path: string, options: CallOptions = {}) =>
+      send(osbServer.url, method, path, options, OSB_HEADERS),
+    control: (method: string, path: string, body?: unknown) =>
+      send(
+        controlServer.url,
+        method,
+        `/api/sample-broker${path}`,
+        { body },
+        { 'content-type': 'application/json' },
+      ),
+    stop: async () => {
+      await Promise.all([osbServer.close(), controlServer.close()]);
+      await store.flush();
+    },
+  };
+}
+
+export type SampleBrokerHarness = Awaited<ReturnType<typeof startSampleBroker>>;
+
+/** Polls `last_operation` (bounded) until it is no longer `in progress`; returns the last answer. */
+export async function pollLastOperation(
+  harness: SampleBrokerHarness,
+  path: string,
+  timeoutMs = 5000,
+): Promise<Answer> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const reply = await harness.osb('GET', path);
+    if (reply.status !== 200 || reply.json.state !== 'in progress') return reply;
+    if (Date.now() > deadline) throw new Error(`${path} still in progress after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+  }
+}
