@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Fault, FaultRegistry, OsbOperation } from '../../core/sample-broker';
+import { noteFault } from './request-logging';
 
 /** Not JSON: a body cut off in the middle, as from a broker that crashed while writing. */
 const MALFORMED_BODY = '{"description": "this answer was cut off by an injected fault", "operation": ';
@@ -39,7 +40,7 @@ export function injectFaults(
     const { latencyMs, action } = faults.forRequest(operation, planOf(req));
     if (latencyMs > 0) await sleep(latencyMs, undefined, { ref: false });
     if (!action) return next();
-    res.locals.faultId = action.id;
+    noteFault(res, action.id);
     switch (action.kind) {
       case 'down':
         req.socket.destroy();

@@ -21,7 +21,6 @@ export function logRequests(requests: RequestLog): RequestHandler {
       entry.durationMs = Math.round(performance.now() - started);
       entry.status = res.headersSent ? res.statusCode : null;
       entry.outcome = res.headersSent ? 'answered' : 'no answer';
-      if (typeof res.locals.faultId === 'string') entry.faultId = res.locals.faultId;
     });
     next();
   };
@@ -33,3 +32,9 @@ export const logRequestBody: RequestHandler = (req, res, next) => {
   if (entry) entry.body = loggableBody(req.body);
   next();
 };
+
+/** Marks the entry with the fault that decides the answer (at once: the answer may never come). */
+export function noteFault(res: Response, faultId: string): void {
+  const entry = entryOf(res);
+  if (entry) entry.faultId = faultId;
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type Fault,
+  FaultRegistry,
+  faultInputSchema,
+  RequestLog,
+  redactHeaders,
+  SAMPLE_IDS,
+} from '../../main/core/sample-broker';
+
+const PLAN = SAMPLE_IDS.db.small;
+
+describe('FaultRegistry', () => {
+  it('matches by operation and plan, sums latency and picks the oldest answering fault', () => {
+    const registry = new FaultRegistry();
+    registry.add({ kind: 'latency', latencyMs: 100 });
+    registry.add({ kind: 'latency', latencyMs: 50, operations: ['bind'] });
+    const status = registry.add({ kind: 'status', status: 500, planId: PLAN });
+    registry.add({ kind: 'down' });
+
+    const catalog = registry.forRequest('catalog', undefined);
+    expect(catalog.latencyMs).toBe(100);
+    expect(catalog.action?.kind).toBe('down');
+    const bind = registry.forRequest('bind', PLAN);
+    expect(bind.latencyMs).toBe(150);
+    expect(bind.action?.id).toBe(status.id);
+  });
+
+  it('counts down `times`, removes exhausted faults and reports every change', () => {
+    const changes: Fault[][] = [];
+    const registry = new FaultRegistry((faults) => changes.push(faults));
+    registry.add({ kind: 'status', status: 503, times: 2 });
+    registry.forRequest('provision', PLAN);
+    expect(registry.list()[0]?.remaining).toBe(1);
+    registry.forRequest('provision', PLAN);
+    expect(registry.list()).toEqual([]);
+    expect(changes.map((faults) => faults.length)).toEqual([1, 1, 0]);
+  });
+
+  it('gives failLastOperation only to failureFor, never to a request', () => {
+    const registry = new FaultRegistry();
+    registry.add({ kind: 'failLastOperation', operations: ['bind'], description: 'No quota.' });
+    expect(registry.forRequest('bind', PLAN)).toEqual({ latencyMs: 0 });
+    expect(registry.failureFor('provision', PLAN)).toBeUndefined();
+    expect(registry.failureFor('bind', PLAN)).toBe('No quota.');
+  });
+
+  it('reports remove and clear, and nothing for no-ops', () => {
+    const changes: Fault[][] = [];
+    const registry = new FaultRegistry((faults) => changes.push(faults));
+    const fault = registry.add({ kind: 'timeout' });
+    expect(registry.remove('nope')).toBe(false);
+    expect(registry.remove(fault.id)).toBe(true);
+    registry.clear();
+    expect(changes).toHaveLength(2);
+  });
+});
+
+describe('faultInputSchema', () => {
+  it('accepts each kind with its fields and refuses fields of another kind', () => {
+    for (const input of [
+      { kind: 'latency', latencyMs: 10 },
+      { kind: 'status', status: 409, error: 'Conflict', operations: ['provision'] },
+      { kind: 'timeout', planId: PLAN },
+      { kind: 'malformed', status: 201 },
+      { kind: 'failLastOperation', operations: ['deprovision'] },
+      { kind: 'down', times: 3 },
+    ]) {
+      expect(faultInputSchema.safeParse(input).success, JSON.stringify(input)).toBe(true);
+    }
+    expect(faultInputSchema.safeParse({ kind: 'down', latencyMs: 5 }).success).toBe(false);
+    expect(faultInputSchema.safeParse({ kind: 'malformed', status: 500 }).success).toBe(false);
+  });
+});
+
+describe('RequestLog', () => {
+  it('keeps the most recent entries, newest first, with secret headers redacted', () => {
+    const log = new RequestLog(2);
+    for (const path of ['/a', '/b', '/c']) {
+      log.start({
+        at: '',
+        method: 'GET',
+        path,
+        query: {},
+        headers: redactHeaders({ Authorization: 'Basic x', Cookie: 'c', accept: '*/*' }),
+        body: undefined,
+      });
+    }
+    const entries = log.recent();
+    expect(entries.map((entry) => entry.path)).toEqual(['/c', '/b']);
+    expect(entries[0]?.headers).toEqual({ authorization: '[redacted]', cookie: '[redacted]', accept: '*/*' });
+    expect(log.recent(1)).toHaveLength(1);
+  });
+});
