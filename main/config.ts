@@ -39,7 +39,9 @@ export class ConfigError extends Error {
 export function parseConfig(input: unknown, source = 'the config'): SimConfig {
   const parsed = configSchema.safeParse(input ?? {});
   if (!parsed.success) {
-    throw new ConfigError(`${source} is invalid: ${fromError(parsed.error).message}. See "Config file" in the README.`);
+    throw new ConfigError(
+      `${source} is invalid: ${fromError(parsed.error).message}. See "Config file" in the README.`,
+    );
   }
   return parsed.data;
 }

@@ -3,9 +3,9 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSampleBroker } from './compose/sample-broker';
 import { registerSampleBroker, startServiceManager } from './compose/service-manager';
-import { EventBus } from './core/events';
 import { parseConfig, type SimConfig, type SimConfigInput } from './config';
-import { createLogger, type LogLevel, type Logger } from './logging';
+import { EventBus } from './core/events';
+import { createLogger, type Logger, type LogLevel } from './logging';
 import { createControlApp } from './servers/control/app';
 import type { Endpoints } from './servers/control/endpoints';
 import { listen, type RunningServer } from './servers/http/listen';
@@ -60,7 +60,12 @@ async function startAll(config: SimConfig, options: SimulatorOptions, log: Logge
   const events = new EventBus();
   const passwords = await keepSecrets(store, options.adminPassword);
   const admin = { username: ADMIN_USERNAME, password: passwords.admin };
-  const endpoints: Endpoints = { control: { url: '' }, serviceManager: null, platforms: [], sampleBroker: null };
+  const endpoints: Endpoints = {
+    control: { url: '' },
+    serviceManager: null,
+    platforms: [],
+    sampleBroker: null,
+  };
   const routers: Parameters<typeof createControlApp>[0]['routers'] = {};
 
   const { sm, server: smServer } = await startServiceManager({
@@ -75,7 +80,7 @@ async function startAll(config: SimConfig, options: SimulatorOptions, log: Logge
   });
   started.push(smServer);
   endpoints.serviceManager = { url: smServer.url, admin };
-  routers.sm = smControlRouter(sm);
+  routers[''] = smControlRouter(sm);
 
   if (options.sampleBroker ?? config.sampleBroker.enabled) {
     const sample = await startSampleBroker({

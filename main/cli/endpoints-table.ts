@@ -9,7 +9,11 @@ export function endpointsTable(endpoints: Endpoints, dataFile: string): string {
     table.push(['service manager', endpoints.serviceManager.url, endpoints.serviceManager.admin.username]);
   }
   for (const platform of endpoints.platforms) {
-    table.push([`platform ${platform.name} (${platform.type})`, platform.url, platform.proxyCredentials.username]);
+    table.push([
+      `platform ${platform.name} (${platform.type})`,
+      platform.url,
+      platform.proxyCredentials.username,
+    ]);
   }
   if (endpoints.sampleBroker) {
     table.push(['sample broker', endpoints.sampleBroker.url, endpoints.sampleBroker.credentials.username]);

@@ -14,5 +14,6 @@ export async function ensureUiBuilt(): Promise<void> {
     child.once('error', reject);
     child.once('exit', resolve);
   });
-  if (code !== 0) throw new Error(`building the UI failed (exit code ${code}); run \`npm run build\` to see why`);
+  if (code !== 0)
+    throw new Error(`building the UI failed (exit code ${code}); run \`npm run build\` to see why`);
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { type SimConfig, loadConfigFile } from '../config';
+import { loadConfigFile, type SimConfig } from '../config';
 import { startSimulator } from '../simulator';
 import { endpointsTable } from './endpoints-table';
 import { ensureUiBuilt } from './ensure-ui-built';
@@ -19,12 +19,17 @@ interface ServeOptions {
 export function registerServe(program: Command): void {
   program
     .command('serve')
-    .description('start the control server with the UI, the Service Manager, the platforms and the sample broker')
+    .description(
+      'start the control server with the UI, the Service Manager, the platforms and the sample broker',
+    )
     .option('--port-base <n>', 'control server port; the others follow it (0 = free ports)', parsePort, 4810)
     .option('--host <host>', 'address every server binds to', '127.0.0.1')
     .option('--data <dir>', 'folder of the data file', './.smsim')
     .option('--config <file>', 'JSON config file (see the README)')
-    .option('--admin-password <password>', 'Service Manager admin password (default: generated, kept in the data folder)')
+    .option(
+      '--admin-password <password>',
+      'Service Manager admin password (default: generated, kept in the data folder)',
+    )
     .option('--no-sample-broker', 'neither start nor register the built-in sample broker')
     .action(async (options: ServeOptions) => {
       await ensureUiBuilt();

@@ -1,5 +1,5 @@
-import type { EventBus } from '../core/events';
 import type { SimConfig } from '../config';
+import type { EventBus } from '../core/events';
 import type { Logger } from '../logging';
 import type { BasicCredentials } from '../servers/http/basic-auth';
 import { listen, type RunningServer } from '../servers/http/listen';

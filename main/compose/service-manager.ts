@@ -1,13 +1,13 @@
+import type { SimConfig } from '../config';
 import type { EventBus } from '../core/events';
 import { createServiceManager, type ServiceManager } from '../core/sm/service-manager';
-import type { SimConfig } from '../config';
 import type { Logger } from '../logging';
 import { type BasicCredentials, parseBasicAuth } from '../servers/http/basic-auth';
 import { listen, type RunningServer } from '../servers/http/listen';
 import { createSmApp } from '../servers/sm/app';
 import { HttpBrokerClient } from '../servers/sm/http-broker-client';
 import { attachNotifications } from '../servers/sm/notifications-ws';
-import { sectionOf, type SimData, type Store } from '../store';
+import { type SimData, type Store, sectionOf } from '../store';
 
 export const SAMPLE_BROKER_NAME = 'sample';
 
@@ -58,7 +58,12 @@ export async function startServiceManager(deps: {
  * On first start the sample broker is registered as `sample` with every plan public; later starts only
  * point it at the sample broker's current URL (free ports change between runs).
  */
-export async function registerSampleBroker(sm: ServiceManager, url: string, credentials: BasicCredentials, log: Logger) {
+export async function registerSampleBroker(
+  sm: ServiceManager,
+  url: string,
+  credentials: BasicCredentials,
+  log: Logger,
+) {
   const existing = sm.store.state.brokers.find((broker) => broker.name === SAMPLE_BROKER_NAME);
   if (existing) {
     const moved =

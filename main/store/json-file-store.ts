@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { fromError } from 'zod-validation-error';
 import { AtomicJsonFile } from './atomic-json-file';
 import { type Migration, migrate } from './migrations';
-import { StoreLoadError, type Store } from './store';
+import { type Store, StoreLoadError } from './store';
 
 export interface JsonFileStoreOptions<S extends z.ZodType> {
   path: string;

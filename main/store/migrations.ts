@@ -6,7 +6,12 @@ export interface Migration {
   up: (data: Record<string, unknown>) => Record<string, unknown>;
 }
 
-export function migrate(raw: unknown, version: number, migrations: readonly Migration[], path: string): unknown {
+export function migrate(
+  raw: unknown,
+  version: number,
+  migrations: readonly Migration[],
+  path: string,
+): unknown {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new StoreLoadError(path, 'it does not hold a JSON object');
   }

@@ -30,7 +30,8 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
 export async function waitForOutput(run: CliRun, text: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!run.output().includes(text)) {
-    if (run.child.exitCode !== null) throw new Error(`smsim exited (${run.child.exitCode}) before "${text}":\n${run.output()}`);
+    if (run.child.exitCode !== null)
+      throw new Error(`smsim exited (${run.child.exitCode}) before "${text}":\n${run.output()}`);
     if (Date.now() > deadline) throw new Error(`no "${text}" within ${timeoutMs} ms:\n${run.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

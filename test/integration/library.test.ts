@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
 import { type Simulator, startSimulator } from 'smsim';
+import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -19,7 +19,9 @@ describe("import { startSimulator } from 'smsim'", () => {
     const [a, b] = await Promise.all([start(), start()]);
     expect(a.endpoints.control.url).not.toBe(b.endpoints.control.url);
     expect(a.endpoints.sampleBroker?.url).not.toBe(b.endpoints.sampleBroker?.url);
-    expect(a.endpoints.sampleBroker?.credentials.password).not.toBe(b.endpoints.sampleBroker?.credentials.password);
+    expect(a.endpoints.sampleBroker?.credentials.password).not.toBe(
+      b.endpoints.sampleBroker?.credentials.password,
+    );
 
     const fromA = await (await fetch(`${a.endpoints.control.url}/api/endpoints`)).json();
     expect(fromA).toEqual(a.endpoints);

@@ -2,8 +2,8 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { openJsonFileStore } from '../../main/store/json-file-store';
 import { DATA_FILE_NAME, openDataStore, StoreLoadError } from '../../main/store';
+import { openJsonFileStore } from '../../main/store/json-file-store';
 import { tempDir } from '../helpers/temp-dir';
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
@@ -84,7 +84,10 @@ describe('the JSON file store', () => {
 
   it('refuses data that does not match the schema, naming the field', async () => {
     const path = join(dir.path, DATA_FILE_NAME);
-    const wrong = JSON.stringify({ schemaVersion: 1, secrets: { adminPassword: 42, sampleBrokerPassword: null } });
+    const wrong = JSON.stringify({
+      schemaVersion: 1,
+      secrets: { adminPassword: 42, sampleBrokerPassword: null },
+    });
     await writeFile(path, wrong);
     await expect(openDataStore(dir.path)).rejects.toThrow(/adminPassword/);
     expect(await readFile(path, 'utf8')).toBe(wrong);

@@ -23,7 +23,10 @@ export interface BrokerResponse {
 }
 
 export interface BrokerClient {
-  call(broker: Pick<BrokerRecord, 'id' | 'name' | 'broker_url' | 'credentials'>, request: BrokerRequest): Promise<BrokerResponse>;
+  call(
+    broker: Pick<BrokerRecord, 'id' | 'name' | 'broker_url' | 'credentials'>,
+    request: BrokerRequest,
+  ): Promise<BrokerResponse>;
 }
 
 export class BrokerUnreachableError extends Error {

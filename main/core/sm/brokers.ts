@@ -99,7 +99,12 @@ export class BrokerService {
   async delete(id: string): Promise<void> {
     const { store, catalog, notifier, events } = this.deps;
     const broker = this.#find(id);
-    const planIds = new Set(catalog.plans().filter((plan) => plan.broker_id === id).map((plan) => plan.id));
+    const planIds = new Set(
+      catalog
+        .plans()
+        .filter((plan) => plan.broker_id === id)
+        .map((plan) => plan.id),
+    );
     const notification = await store.update((state) => {
       const instances = state.instances.filter((instance) => instance.broker_id === id);
       if (instances.length > 0) {
@@ -113,7 +118,9 @@ export class BrokerService {
         );
       }
       state.brokers = state.brokers.filter((candidate) => candidate.id !== id);
-      state.visibilities = state.visibilities.filter((visibility) => !planIds.has(visibility.service_plan_id));
+      state.visibilities = state.visibilities.filter(
+        (visibility) => !planIds.has(visibility.service_plan_id),
+      );
       return notifier.append(state, {
         resource: '/v1/service_brokers',
         type: 'DELETED',
@@ -128,7 +135,8 @@ export class BrokerService {
 
   #find(id: string): BrokerRecord {
     const broker = this.deps.store.state.brokers.find((candidate) => candidate.id === id);
-    if (!broker) throw notFound(`There is no service broker with id ${id}. List them with GET /v1/service_brokers.`);
+    if (!broker)
+      throw notFound(`There is no service broker with id ${id}. List them with GET /v1/service_brokers.`);
     return broker;
   }
 

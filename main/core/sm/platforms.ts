@@ -45,7 +45,8 @@ export class PlatformService {
     await this.deps.store.update((state) => {
       for (const platform of state.platforms) {
         if (platform.id === record.id) throw conflict(`A platform with id ${record.id} already exists.`);
-        if (platform.name === record.name) throw conflict(`A platform named "${record.name}" already exists.`);
+        if (platform.name === record.name)
+          throw conflict(`A platform named "${record.name}" already exists.`);
       }
       state.platforms.push(record);
     });
@@ -107,7 +108,9 @@ export class PlatformService {
 
   /** The platform whose current or regenerated credentials these are. */
   match(given: Credentials): PlatformRecord | undefined {
-    return this.deps.store.state.platforms.find((candidate) => candidate.credentials.some((pair) => same(pair, given)));
+    return this.deps.store.state.platforms.find((candidate) =>
+      candidate.credentials.some((pair) => same(pair, given)),
+    );
   }
 
   #find(id: string): PlatformRecord {

@@ -7,5 +7,7 @@ export function publicBroker({ credentials: _credentials, ...broker }: BrokerRec
 
 /** A platform as the API shows it: credentials only where the caller must learn them (POST, regenerate). */
 export function publicPlatform({ credentials, ...platform }: PlatformRecord, withCredentials = false) {
-  return withCredentials ? { ...platform, credentials: { basic: credentials[credentials.length - 1]! } } : platform;
+  return withCredentials
+    ? { ...platform, credentials: { basic: credentials[credentials.length - 1]! } }
+    : platform;
 }

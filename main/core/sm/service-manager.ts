@@ -1,7 +1,7 @@
 import type { EventBus } from '../events';
 import type { StateStore } from '../state';
-import { BrokerService } from './brokers';
 import type { BrokerClient } from './broker-client';
+import { BrokerService } from './brokers';
 import { CatalogCache } from './catalog/cache';
 import type { CatalogRefresh, RefreshTrigger } from './catalog/refresh-record';
 import type { SmState } from './model';
@@ -30,7 +30,8 @@ export function createServiceManager({ store, client, events, catalog: settings 
     events,
     timeoutMs: settings.timeoutMs,
     concurrency: settings.concurrency,
-    plansInUse: (planIds) => planIds.filter((id) => store.state.instances.some((instance) => instance.service_plan_id === id)),
+    plansInUse: (planIds) =>
+      planIds.filter((id) => store.state.instances.some((instance) => instance.service_plan_id === id)),
   });
   const brokers = new BrokerService({ store, catalog, notifier, events });
   const platforms = new PlatformService({ store, events });

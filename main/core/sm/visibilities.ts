@@ -24,7 +24,12 @@ function additional(plan: PlanView | undefined) {
 /** `/v1/visibilities`: which platforms see which plans (platform_id null = every platform). */
 export class VisibilityService {
   constructor(
-    private readonly deps: { store: StateStore<SmState>; catalog: CatalogCache; notifier: Notifier; events: EventBus },
+    private readonly deps: {
+      store: StateStore<SmState>;
+      catalog: CatalogCache;
+      notifier: Notifier;
+      events: EventBus;
+    },
   ) {}
 
   list(): VisibilityRecord[] {
@@ -33,7 +38,8 @@ export class VisibilityService {
 
   get(id: string): VisibilityRecord {
     const visibility = this.deps.store.state.visibilities.find((candidate) => candidate.id === id);
-    if (!visibility) throw notFound(`There is no visibility with id ${id}. List them with GET /v1/visibilities.`);
+    if (!visibility)
+      throw notFound(`There is no visibility with id ${id}. List them with GET /v1/visibilities.`);
     return visibility;
   }
 
@@ -49,10 +55,13 @@ export class VisibilityService {
     return this.#commit('CREATED', record, (state) => {
       this.#checkPlatform(state, record.platform_id);
       const duplicate = state.visibilities.find(
-        (other) => other.service_plan_id === record.service_plan_id && other.platform_id === record.platform_id,
+        (other) =>
+          other.service_plan_id === record.service_plan_id && other.platform_id === record.platform_id,
       );
       if (duplicate) {
-        throw conflict(`Plan ${plan.name} is already visible to ${record.platform_id ?? 'every platform'} (visibility ${duplicate.id}).`);
+        throw conflict(
+          `Plan ${plan.name} is already visible to ${record.platform_id ?? 'every platform'} (visibility ${duplicate.id}).`,
+        );
       }
       state.visibilities.push(record);
     });
@@ -69,7 +78,9 @@ export class VisibilityService {
     };
     return this.#commit('MODIFIED', after, (state) => {
       this.#checkPlatform(state, after.platform_id);
-      state.visibilities = state.visibilities.map((visibility) => (visibility.id === id ? after : visibility));
+      state.visibilities = state.visibilities.map((visibility) =>
+        visibility.id === id ? after : visibility,
+      );
     });
   }
 
@@ -84,7 +95,12 @@ export class VisibilityService {
   async publishAllPlans(brokerId: string): Promise<void> {
     const plans = this.deps.catalog.plans().filter((plan) => plan.broker_id === brokerId);
     for (const plan of plans) {
-      if (this.list().some((visibility) => visibility.service_plan_id === plan.id && visibility.platform_id === null)) continue;
+      if (
+        this.list().some(
+          (visibility) => visibility.service_plan_id === plan.id && visibility.platform_id === null,
+        )
+      )
+        continue;
       await this.create({ service_plan_id: plan.id, platform_id: null });
     }
   }
@@ -101,7 +117,9 @@ export class VisibilityService {
         resource: '/v1/visibilities',
         type,
         platform_id: visibility.platform_id,
-        payload: { [type === 'DELETED' ? 'old' : 'new']: { resource: visibility, additional: additional(plan) } },
+        payload: {
+          [type === 'DELETED' ? 'old' : 'new']: { resource: visibility, additional: additional(plan) },
+        },
       });
     });
     this.deps.notifier.publish([notification]);
@@ -111,7 +129,8 @@ export class VisibilityService {
 
   #plan(id: string): PlanView {
     const plan = this.deps.catalog.plans().find((candidate) => candidate.id === id);
-    if (!plan) throw notFound(`There is no service plan with id ${id}. List them with GET /v1/service_plans.`);
+    if (!plan)
+      throw notFound(`There is no service plan with id ${id}. List them with GET /v1/service_plans.`);
     return plan;
   }
 

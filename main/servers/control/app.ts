@@ -14,7 +14,7 @@ export interface ControlAppOptions {
   log: Logger;
   /** The built UI (`out/renderer`); when missing, `/` says how to build it. */
   uiDir: string;
-  /** Routers of the other subsystems, mounted under `/api`. */
+  /** Routers of the other subsystems, mounted at `/api/<key>` (the key '' mounts at `/api`). */
   routers: Record<string, Router>;
 }
 
@@ -29,7 +29,8 @@ export function createControlApp(options: ControlAppOptions): express.Express {
     res.json({ status: 'ok', lastEventId: options.events.lastId });
   });
   app.get('/api/events', eventsStream(options.events));
-  for (const [path, router] of Object.entries(options.routers)) app.use(`/api/${path}`, router);
+  for (const [path, router] of Object.entries(options.routers))
+    app.use(path ? `/api/${path}` : '/api', router);
   app.use('/api', jsonNotFound);
 
   const index = join(options.uiDir, 'index.html');
@@ -39,7 +40,9 @@ export function createControlApp(options: ControlAppOptions): express.Express {
     res
       .status(503)
       .type('text/plain')
-      .send('The smsim UI is not built yet. Run `npm run build` (or `npm start`, which builds it), then reload.');
+      .send(
+        'The smsim UI is not built yet. Run `npm run build` (or `npm start`, which builds it), then reload.',
+      );
   });
   app.use(jsonErrorHandler(options.log));
   return app;

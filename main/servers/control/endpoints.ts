@@ -4,6 +4,12 @@ import type { BasicCredentials } from '../http/basic-auth';
 export interface Endpoints {
   control: { url: string };
   serviceManager: { url: string; admin: BasicCredentials } | null;
-  platforms: Array<{ name: string; type: string; id: string; url: string; proxyCredentials: BasicCredentials }>;
+  platforms: Array<{
+    name: string;
+    type: string;
+    id: string;
+    url: string;
+    proxyCredentials: BasicCredentials;
+  }>;
   sampleBroker: { url: string; credentials: BasicCredentials } | null;
 }

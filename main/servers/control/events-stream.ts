@@ -8,7 +8,9 @@ function send(res: Response, event: SimEvent): void {
 }
 
 function lastEventId(req: Request): number | undefined {
-  const raw = req.get('Last-Event-ID') ?? (typeof req.query.lastEventId === 'string' ? req.query.lastEventId : undefined);
+  const raw =
+    req.get('Last-Event-ID') ??
+    (typeof req.query.lastEventId === 'string' ? req.query.lastEventId : undefined);
   const id = raw === undefined ? Number.NaN : Number(raw);
   return Number.isInteger(id) && id >= 0 ? id : undefined;
 }
@@ -29,7 +31,12 @@ export function eventsStream(events: EventBus): RequestHandler {
       if (missed) for (const event of missed) send(res, event);
       else res.write(`event: resync\ndata: {"reason":"events after ${resumeFrom} are no longer held"}\n\n`);
     }
-    send(res, { id: events.lastId, type: 'hello', at: new Date().toISOString(), data: { lastId: events.lastId } });
+    send(res, {
+      id: events.lastId,
+      type: 'hello',
+      at: new Date().toISOString(),
+      data: { lastId: events.lastId },
+    });
     const unsubscribe = events.subscribe((event) => send(res, event));
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
     req.on('close', () => {

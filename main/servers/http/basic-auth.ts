@@ -32,7 +32,10 @@ export function basicAuthHeader({ username, password }: BasicCredentials): strin
 }
 
 /** Refuses with 401 unless the request carries credentials that `accept` approves. */
-export function requireBasicAuth(realm: string, accept: (given: BasicCredentials) => boolean): RequestHandler {
+export function requireBasicAuth(
+  realm: string,
+  accept: (given: BasicCredentials) => boolean,
+): RequestHandler {
   return (req, res, next) => {
     const given = parseBasicAuth(req.headers);
     if (given && accept(given)) return next();

@@ -16,7 +16,11 @@ export function toApiError(error: unknown): ApiError {
     case 'entity.parse.failed':
       return new ApiError(400, 'BadRequest', `The request body is not valid JSON: ${parserError.message}.`);
     case 'entity.too.large':
-      return new ApiError(413, 'PayloadTooLarge', 'The request body is larger than 1 MiB. Send a smaller body.');
+      return new ApiError(
+        413,
+        'PayloadTooLarge',
+        'The request body is larger than 1 MiB. Send a smaller body.',
+      );
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return new ApiError(415, 'UnsupportedMediaType', 'Send the body as UTF-8 JSON.');
@@ -31,7 +35,8 @@ export function toApiError(error: unknown): ApiError {
 export function jsonErrorHandler(log: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const apiError = toApiError(error);
-    if (apiError.status >= 500) log.error({ err: error, method: req.method, url: req.originalUrl }, 'request failed');
+    if (apiError.status >= 500)
+      log.error({ err: error, method: req.method, url: req.originalUrl }, 'request failed');
     if (res.headersSent) return res.end();
     res.status(apiError.status).json(apiError.toBody());
   };

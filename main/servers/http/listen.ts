@@ -15,7 +15,9 @@ export function listen(app: Express, host: string, port: number): Promise<Runnin
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {
-        reject(new Error(`Port ${port} on ${host} is in use. Stop what holds it or choose another --port-base.`));
+        reject(
+          new Error(`Port ${port} on ${host} is in use. Stop what holds it or choose another --port-base.`),
+        );
       } else reject(error);
     });
     server.listen(port, host, () => {

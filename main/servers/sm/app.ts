@@ -20,14 +20,25 @@ export interface SmAppOptions {
 }
 
 /** The Service Manager's HTTP face: the `/v1` API (admin or platform basic auth) and the OSB route. */
-export function createSmApp({ sm, admin, log, version, osbRouter, operationsRouter }: SmAppOptions): express.Express {
+export function createSmApp({
+  sm,
+  admin,
+  log,
+  version,
+  osbRouter,
+  operationsRouter,
+}: SmAppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(jsonBody());
   const auth = { admin: requireAdmin(admin), adminOrPlatform: requireAdminOrPlatform(admin, sm.platforms) };
 
   app.get('/v1/info', (_req, res) => {
-    res.json({ version, admin_user: admin.username, features: ['osb', 'notifications', 'catalog-cache', 'plugins'] });
+    res.json({
+      version,
+      admin_user: admin.username,
+      features: ['osb', 'notifications', 'catalog-cache', 'plugins'],
+    });
   });
   if (osbRouter) app.use('/v1/osb', osbRouter);
   const catalog = catalogRouters(sm, { read: auth.adminOrPlatform, write: auth.admin });

@@ -1,11 +1,15 @@
 import type { RequestHandler } from 'express';
-import type { PlatformService } from '../../core/sm/platforms';
 import { ApiError } from '../../core/errors';
+import type { PlatformService } from '../../core/sm/platforms';
 import { type BasicCredentials, matches, parseBasicAuth } from '../http/basic-auth';
 
 const REALM = 'smsim Service Manager';
 
-function unauthorized(res: Parameters<RequestHandler>[1], given: BasicCredentials | undefined, who: string): ApiError {
+function unauthorized(
+  res: Parameters<RequestHandler>[1],
+  given: BasicCredentials | undefined,
+  who: string,
+): ApiError {
   res.setHeader('WWW-Authenticate', `Basic realm="${REALM}"`);
   return new ApiError(
     401,

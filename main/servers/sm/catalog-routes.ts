@@ -1,7 +1,7 @@
 import type { RequestHandler, Router } from 'express';
 import { notFound } from '../../core/errors';
-import { applyLabelChanges } from '../../core/sm/listing';
 import { labelsPatchSchema } from '../../core/sm/inputs';
+import { applyLabelChanges } from '../../core/sm/listing';
 import type { PlatformRecord } from '../../core/sm/model';
 import type { ServiceManager } from '../../core/sm/service-manager';
 import { parseInput } from '../../core/validate';
@@ -12,7 +12,10 @@ type View = { id: string; created_at: string };
 
 /** `/v1/service_offerings` and `/v1/service_plans`: views of the catalog cache; only their labels can change. */
 export function catalogRouters(sm: ServiceManager, auth: { read: RequestHandler; write: RequestHandler }) {
-  const labelled = <T extends View>(view: T) => ({ ...view, labels: sm.store.state.catalogLabels[view.id] ?? {} });
+  const labelled = <T extends View>(view: T) => ({
+    ...view,
+    labels: sm.store.state.catalogLabels[view.id] ?? {},
+  });
   const visiblePlanIds = (platform: PlatformRecord | undefined) =>
     platform
       ? new Set(
@@ -28,15 +31,16 @@ export function catalogRouters(sm: ServiceManager, auth: { read: RequestHandler;
     return sm.catalog.plans().filter((plan) => !visible || visible.has(plan.id));
   };
 
-  const patchLabels = (find: (id: string) => View | undefined, kind: string) => async (id: string, body: unknown) => {
-    const view = find(id);
-    if (!view) throw notFound(`There is no ${kind} with id ${id}.`);
-    const { labels } = parseInput(labelsPatchSchema, body, `The ${kind} patch`);
-    await sm.store.update((state) => {
-      state.catalogLabels[id] = applyLabelChanges(state.catalogLabels[id] ?? {}, labels);
-    });
-    return labelled(view);
-  };
+  const patchLabels =
+    (find: (id: string) => View | undefined, kind: string) => async (id: string, body: unknown) => {
+      const view = find(id);
+      if (!view) throw notFound(`There is no ${kind} with id ${id}.`);
+      const { labels } = parseInput(labelsPatchSchema, body, `The ${kind} patch`);
+      await sm.store.update((state) => {
+        state.catalogLabels[id] = applyLabelChanges(state.catalogLabels[id] ?? {}, labels);
+      });
+      return labelled(view);
+    };
 
   const findPlan = (id: string) => sm.catalog.plans().find((plan) => plan.id === id);
   const findOffering = (id: string) => sm.catalog.offerings().find((offering) => offering.id === id);
@@ -58,8 +62,13 @@ export function catalogRouters(sm: ServiceManager, auth: { read: RequestHandler;
   const offerings: Router = resourceRouter(
     {
       list: async (req) => {
-        const offeringIds = new Set((await plansFor(req.res?.locals.platform)).map((plan) => plan.service_offering_id));
-        return sm.catalog.offerings().filter((offering) => offeringIds.has(offering.id)).map(labelled);
+        const offeringIds = new Set(
+          (await plansFor(req.res?.locals.platform)).map((plan) => plan.service_offering_id),
+        );
+        return sm.catalog
+          .offerings()
+          .filter((offering) => offeringIds.has(offering.id))
+          .map(labelled);
       },
       get: async (id) => {
         await sm.ensureCatalogs();

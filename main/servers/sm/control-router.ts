@@ -15,7 +15,12 @@ export function smControlRouter(sm: ServiceManager): Router {
     const { broker_id } = parseInput(refreshRequest, req.body ?? {}, 'The refresh request');
     if (broker_id) {
       await sm.catalog.forced(sm.brokers.record(broker_id), 'manual');
-      res.status(201).json({ items: sm.catalog.history().filter((record) => record.broker_id === broker_id).slice(-1) });
+      res.status(201).json({
+        items: sm.catalog
+          .history()
+          .filter((record) => record.broker_id === broker_id)
+          .slice(-1),
+      });
       return;
     }
     res.status(201).json({ items: await sm.refreshAll('manual') });

@@ -4,7 +4,16 @@ const common = ['id', 'created_at', 'updated_at', 'ready'];
 export const queryableFields = {
   brokers: [...common, 'name', 'description', 'broker_url'],
   platforms: [...common, 'name', 'type', 'description'],
-  offerings: [...common, 'name', 'description', 'broker_id', 'catalog_id', 'catalog_name', 'bindable', 'plan_updateable'],
+  offerings: [
+    ...common,
+    'name',
+    'description',
+    'broker_id',
+    'catalog_id',
+    'catalog_name',
+    'bindable',
+    'plan_updateable',
+  ],
   plans: [
     ...common,
     'name',

@@ -25,7 +25,10 @@ function parseJson(text: string): unknown {
 
 /** Calls brokers over HTTP with their basic credentials; network failures become the core's typed errors. */
 export class HttpBrokerClient implements BrokerClient {
-  async call(broker: Pick<BrokerRecord, 'name' | 'broker_url' | 'credentials'>, request: BrokerRequest): Promise<BrokerResponse> {
+  async call(
+    broker: Pick<BrokerRecord, 'name' | 'broker_url' | 'credentials'>,
+    request: BrokerRequest,
+  ): Promise<BrokerResponse> {
     const headers: Record<string, string> = {
       ...request.headers,
       Authorization: basicAuthHeader(broker.credentials.basic),

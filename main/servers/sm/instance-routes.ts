@@ -1,7 +1,7 @@
 import type { RequestHandler, Router } from 'express';
 import { notFound } from '../../core/errors';
-import { applyLabelChanges } from '../../core/sm/listing';
 import { labelsPatchSchema } from '../../core/sm/inputs';
+import { applyLabelChanges } from '../../core/sm/listing';
 import type { BindingRecord, InstanceRecord } from '../../core/sm/model';
 import type { ServiceManager } from '../../core/sm/service-manager';
 import { parseInput } from '../../core/validate';
@@ -23,12 +23,14 @@ export function instanceRouters(sm: ServiceManager, admin: RequestHandler) {
   const auth = { read: admin, write: admin };
   const instance = (id: string) => {
     const found = sm.store.state.instances.find((candidate) => candidate.id === id);
-    if (!found) throw notFound(`There is no service instance with id ${id}. List them with GET /v1/service_instances.`);
+    if (!found)
+      throw notFound(`There is no service instance with id ${id}. List them with GET /v1/service_instances.`);
     return found;
   };
   const binding = (id: string) => {
     const found = sm.store.state.bindings.find((candidate) => candidate.id === id);
-    if (!found) throw notFound(`There is no service binding with id ${id}. List them with GET /v1/service_bindings.`);
+    if (!found)
+      throw notFound(`There is no service binding with id ${id}. List them with GET /v1/service_bindings.`);
     return found;
   };
 
@@ -57,7 +59,8 @@ export function instanceRouters(sm: ServiceManager, admin: RequestHandler) {
 
   const bindings: Router = resourceRouter(
     {
-      list: (req) => sm.store.state.bindings.map((item) => publicBinding(item, req.query.show_credentials === 'true')),
+      list: (req) =>
+        sm.store.state.bindings.map((item) => publicBinding(item, req.query.show_credentials === 'true')),
       get: (id, req) => publicBinding(binding(id), req.query.show_credentials === 'true'),
     },
     auth,

@@ -40,7 +40,10 @@ export function registryRouters(sm: ServiceManager, auth: Auth): Record<string, 
           const platform = req.res?.locals.platform;
           return sm.visibilities
             .list()
-            .filter((visibility) => !platform || visibility.platform_id === null || visibility.platform_id === platform.id);
+            .filter(
+              (visibility) =>
+                !platform || visibility.platform_id === null || visibility.platform_id === platform.id,
+            );
         },
         get: (id) => sm.visibilities.get(id),
         create: (body) => sm.visibilities.create(body),

@@ -18,7 +18,11 @@ export interface ResourceAuth {
 }
 
 /** The verbs of one `/v1/<resource>` collection, with listing, paging and queries. */
-export function resourceRouter(handlers: ResourceHandlers, auth: ResourceAuth, queryableFields: readonly string[]): Router {
+export function resourceRouter(
+  handlers: ResourceHandlers,
+  auth: ResourceAuth,
+  queryableFields: readonly string[],
+): Router {
   const router = Router();
   router.get('/', auth.read, async (req, res) => {
     sendList(req, res, await handlers.list(req), queryableFields);

@@ -125,7 +125,9 @@ export class CatalogCache {
       this.#refuseRemovingPlansInUse(broker, before, entry);
       this.#entries.set(broker.id, entry);
       const diff = diffCatalogs(before?.catalog, entry.catalog);
-      const changed = Object.values(diff).some((kind) => kind.added.length + kind.removed.length + kind.changed.length);
+      const changed = Object.values(diff).some(
+        (kind) => kind.added.length + kind.removed.length + kind.changed.length,
+      );
       this.#record(broker, mode, trigger, started, changed ? 'updated' : 'unchanged', { diff });
       return entry;
     } catch (error) {
@@ -136,7 +138,10 @@ export class CatalogCache {
 
   async #load(broker: BrokerRef): Promise<Entry> {
     const raw = await fetchCatalog(this.options.client, broker, this.options.timeoutMs);
-    const { catalog, problems } = validateCatalog(raw, { otherBrokerIds: this.#idsOfOtherBrokers(broker.id), sharing: true });
+    const { catalog, problems } = validateCatalog(raw, {
+      otherBrokerIds: this.#idsOfOtherBrokers(broker.id),
+      sharing: true,
+    });
     if (!catalog) {
       const errors = problems.filter((problem) => problem.severity === 'error');
       throw badRequest(
@@ -147,7 +152,9 @@ export class CatalogCache {
     }
     const fetchedAt = new Date().toISOString();
     const before = this.#entries.get(broker.id);
-    const seen = new Map([...(before?.offerings ?? []), ...(before?.plans ?? [])].map((view) => [view.id, view.created_at]));
+    const seen = new Map(
+      [...(before?.offerings ?? []), ...(before?.plans ?? [])].map((view) => [view.id, view.created_at]),
+    );
     return { catalog, fetchedAt, ...buildViews(broker.id, catalog, fetchedAt, (id) => seen.get(id)) };
   }
 

@@ -30,12 +30,20 @@ export async function fetchCatalog(
       );
     }
     if (response.body === undefined) {
-      throw new ApiError(502, 'ServiceBrokerErr', `Broker "${broker.name}" answered GET /v2/catalog with a body that is not JSON.`);
+      throw new ApiError(
+        502,
+        'ServiceBrokerErr',
+        `Broker "${broker.name}" answered GET /v2/catalog with a body that is not JSON.`,
+      );
     }
     return response.body;
   } catch (error) {
     if (error instanceof BrokerTimeoutError) {
-      throw new ApiError(504, 'ServiceBrokerTimeout', `Broker "${broker.name}" did not answer GET /v2/catalog within ${timeoutMs} ms.`);
+      throw new ApiError(
+        504,
+        'ServiceBrokerTimeout',
+        `Broker "${broker.name}" did not answer GET /v2/catalog within ${timeoutMs} ms.`,
+      );
     }
     if (error instanceof BrokerUnreachableError) {
       throw new ApiError(

@@ -2,7 +2,14 @@ import type { CatalogDiff, CatalogProblem } from '../../osb/catalog-validation';
 
 export type RefreshMode = 'soft' | 'forced';
 export type RefreshTrigger = 'register' | 'patch' | 'schedule' | 'action' | 'manual' | 'start';
-export type RefreshResult = 'updated' | 'unchanged' | 'invalid' | 'unreachable' | 'timeout' | 'error' | 'conflict';
+export type RefreshResult =
+  | 'updated'
+  | 'unchanged'
+  | 'invalid'
+  | 'unreachable'
+  | 'timeout'
+  | 'error'
+  | 'conflict';
 
 /** One catalog fetch of one broker, as the Catalog view and `GET /api/catalog-refreshes` show it. */
 export interface CatalogRefresh {
