@@ -1,0 +1,37 @@
+import type { ReactElement } from 'react';
+import { Sidebar } from './components/Sidebar';
+import { StatusBar } from './components/StatusBar';
+import { useView, type ViewId } from './navigation';
+import { useSlashFocus } from './use-slash-focus';
+import { BrokerFaultsView } from './views/BrokerFaultsView';
+import { CatalogView } from './views/CatalogView';
+import { FixturesView } from './views/FixturesView';
+import { InstancesView } from './views/InstancesView';
+import { LandscapeView } from './views/LandscapeView';
+import { PlatformsView } from './views/PlatformsView';
+import { TrafficView } from './views/TrafficView';
+
+const VIEW_COMPONENTS: Record<ViewId, () => ReactElement> = {
+  landscape: LandscapeView,
+  traffic: TrafficView,
+  catalog: CatalogView,
+  instances: InstancesView,
+  platforms: PlatformsView,
+  fixtures: FixturesView,
+  faults: BrokerFaultsView,
+};
+
+export function App() {
+  const view = useView();
+  useSlashFocus();
+  const View = VIEW_COMPONENTS[view];
+  return (
+    <div className="app">
+      <Sidebar current={view} />
+      <main className="content" aria-labelledby="view-title">
+        <View />
+      </main>
+      <StatusBar />
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Fault } from '../api';
+import { FaultRow } from './FaultRow';
+
+export function FaultTable({ faults }: { faults: Fault[] }) {
+  return (
+    <div className="panel table-panel">
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Fault</th>
+            <th scope="col">The broker…</th>
+            <th scope="col">Applies to</th>
+            <th scope="col">Fires</th>
+          </tr>
+        </thead>
+        <tbody>
+          {faults.map((fault) => (
+            <FaultRow key={fault.id} fault={fault} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

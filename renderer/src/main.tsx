@@ -1,0 +1,15 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { connectEvents } from './events/event-stream';
+import { useLive } from './store';
+import './styles.css';
+
+const live = useLive.getState();
+void connectEvents({ onEvents: live.receive, onConnection: live.setConnection });
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,112 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const VIEWS = [
+  { id: 'landscape', title: 'Landscape' },
+  { id: 'traffic', title: 'Traffic' },
+  { id: 'catalog', title: 'Catalog' },
+  { id: 'instances', title: 'Instances' },
+  { id: 'platforms', title: 'Platforms' },
+  { id: 'fixtures', title: 'Fixtures' },
+  { id: 'faults', title: 'Broker faults' },
+];
+
+const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+
+test('the status bar goes live and counts the events of the stream', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('connection-status')).toHaveText('live');
+  await expect(page.getByTestId('event-count')).not.toHaveText('0');
+  await expect(page.getByTestId('last-event-type')).not.toHaveText('—');
+});
+
+test('every view is reachable from the nav and shows its heading', async ({ page }) => {
+  await page.goto('/');
+  for (const view of VIEWS) {
+    await page
+      .getByRole('navigation', { name: 'Views' })
+      .getByRole('link', { name: view.title, exact: true })
+      .click();
+    await expect(heading(page)).toHaveText(view.title);
+    await expect(page).toHaveURL(new RegExp(`#/${view.id}$`));
+  }
+});
+
+test('the nav works from the keyboard, and / focuses the filter', async ({ page }) => {
+  await page.goto('/#/landscape');
+  await page.getByTestId('nav-landscape').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('nav-traffic')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(heading(page)).toHaveText('Traffic');
+
+  await page.goto('/#/landscape');
+  await page.locator('body').press('/');
+  await expect(page.getByRole('searchbox', { name: 'Filter servers' })).toBeFocused();
+});
+
+test('the landscape shows the running servers from /api/endpoints', async ({ page, request }) => {
+  const endpoints = await (await request.get('/api/endpoints')).json();
+  await page.goto('/#/landscape');
+  const broker = page.getByTestId('node-sample-broker');
+  await expect(broker.getByTestId('node-url')).toHaveText(endpoints.sampleBroker.url);
+  await expect(page.getByTestId('node-control').getByTestId('node-url')).toHaveText(endpoints.control.url);
+
+  await page.getByRole('searchbox', { name: 'Filter servers' }).fill('no such server');
+  await expect(broker).toBeHidden();
+  await page.getByRole('searchbox', { name: 'Filter servers' }).fill('sample');
+  await expect(broker).toBeVisible();
+  await broker.click();
+  await expect(heading(page)).toHaveText('Broker faults');
+});
+
+test('the broker faults view follows the sample broker faults live', async ({ page, request }) => {
+  await page.goto('/#/faults');
+  await expect(page.getByTestId('no-faults')).toBeVisible();
+  const added = await request.post('/api/sample-broker/faults', {
+    data: { kind: 'status', status: 422, error: 'ConcurrencyError', operations: ['provision'], times: 3 },
+  });
+  expect(added.status()).toBe(201);
+  const row = page.getByTestId('fault');
+  await expect(row).toContainText('answers 422 ConcurrencyError');
+  await expect(row).toContainText('every plan · provision');
+  await expect(row).toContainText('3 of 3 left');
+  await request.delete('/api/sample-broker/faults');
+  await expect(page.getByTestId('no-faults')).toBeVisible();
+});
+
+test('the broker faults view says when the sample broker is off', async ({ page }) => {
+  // The control server mounts no sample broker routes when it is disabled in the config: /api answers 404.
+  await page.route('**/api/sample-broker/faults', (route) =>
+    route.fulfill({ status: 404, json: { error: 'NotFound', description: 'No such API route.' } }),
+  );
+  await page.goto('/#/faults');
+  await expect(page.getByText('The sample broker is off.')).toBeVisible();
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`screenshots of every view, ${theme} theme`, async ({ page, request }, testInfo) => {
+    for (const data of [
+      { kind: 'latency', latencyMs: 800 },
+      { kind: 'status', status: 500, operations: ['bind'], times: 2, description: 'Flaky bind.' },
+    ]) {
+      await request.post('/api/sample-broker/faults', { data });
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.emulateMedia({ colorScheme: theme });
+    const folder = join(testInfo.project.outputDir, 'screenshots');
+    await mkdir(folder, { recursive: true });
+    for (const view of VIEWS) {
+      await page.goto(`/#/${view.id}`);
+      await expect(heading(page)).toHaveText(view.title);
+      await expect(page.getByTestId('connection-status')).toHaveText('live');
+      await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+      const path = join(folder, `${view.id}-${theme}.png`);
+      await page.screenshot({ path });
+      await testInfo.attach(`${view.id}-${theme}`, { path, contentType: 'image/png' });
+    }
+    await request.delete('/api/sample-broker/faults');
+  });
+}
