@@ -27,6 +27,8 @@ export interface SimulatorOptions {
   logLevel?: LogLevel;
   /** false: neither start nor register the sample broker (overrides `sampleBroker.enabled`). */
   sampleBroker?: boolean;
+  /** The built UI the control server serves. Default: `out/renderer` of this package. */
+  uiDir?: string;
 }
 
 export interface Simulator {
@@ -40,7 +42,7 @@ export const DEFAULT_PORT_BASE = 4810;
 export const ADMIN_USERNAME = 'admin';
 export const VERSION = '0.1.0';
 const OFFSETS = { control: 0, serviceManager: 1, sampleBroker: 10 } as const;
-const UI_DIR = fileURLToPath(new URL('../out/renderer', import.meta.url));
+const DEFAULT_UI_DIR = fileURLToPath(new URL('../out/renderer', import.meta.url));
 
 const generatePassword = () => randomBytes(18).toString('base64url');
 
@@ -99,7 +101,13 @@ async function startAll(config: SimConfig, options: SimulatorOptions, log: Logge
   }
   sm.startSchedule();
 
-  const control = createControlApp({ endpoints: () => endpoints, events, log, uiDir: UI_DIR, routers });
+  const control = createControlApp({
+    endpoints: () => endpoints,
+    events,
+    log,
+    uiDir: options.uiDir ?? DEFAULT_UI_DIR,
+    routers,
+  });
   const controlServer = await listen(control, host, portOf('control'));
   started.push(controlServer);
   endpoints.control.url = controlServer.url;

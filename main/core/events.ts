@@ -9,6 +9,8 @@ export interface SimEvent<T = unknown> {
 export type EventListener = (event: SimEvent) => void;
 
 export class EventBus {
+  /** Tells one run of the simulator from the next, so stream positions are never mixed up across restarts. */
+  readonly bootId = Date.now().toString(36);
   readonly #recent: SimEvent[] = [];
   readonly #listeners = new Set<EventListener>();
   #nextId = 1;

@@ -4,6 +4,8 @@ import { app, BrowserWindow, dialog, shell } from 'electron';
 import { DEFAULT_PORT_BASE, type Simulator, startSimulator } from '../simulator';
 
 const PRELOAD = fileURLToPath(new URL('../preload/index.mjs', import.meta.url));
+/** Bundled into out/main, the UI is the sibling out/renderer. */
+const UI_DIR = fileURLToPath(new URL('../renderer', import.meta.url));
 
 function portBase(): number {
   const raw = process.env.SMSIM_PORT_BASE;
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
     simulator = await startSimulator({
       portBase: portBase(),
       dataDir: join(app.getPath('userData'), 'data'),
+      uiDir: UI_DIR,
     });
   } catch (error) {
     const hint = 'The desktop app takes its port base from SMSIM_PORT_BASE (default 4810; 0 = free ports).';

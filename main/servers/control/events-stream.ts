@@ -3,20 +3,25 @@ import type { EventBus, SimEvent } from '../../core/events';
 
 const HEARTBEAT_MS = 15_000;
 
-function send(res: Response, event: SimEvent): void {
-  res.write(`id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+/**
+ * Events go out unnamed (so a plain EventSource `onmessage` gets them all), with ids `<boot>-<n>`: a
+ * reconnect after a restart of the simulator is recognised and gets every event still held.
+ */
+function send(res: Response, bus: EventBus, event: SimEvent): void {
+  res.write(`id: ${bus.bootId}-${event.id}\ndata: ${JSON.stringify(event)}\n\n`);
 }
 
-function lastEventId(req: Request): number | undefined {
+function resumePoint(req: Request, bus: EventBus): number | undefined {
   const raw =
     req.get('Last-Event-ID') ??
     (typeof req.query.lastEventId === 'string' ? req.query.lastEventId : undefined);
-  const id = raw === undefined ? Number.NaN : Number(raw);
-  return Number.isInteger(id) && id >= 0 ? id : undefined;
+  const match = raw?.match(/^([\w]+)-(\d+)$/);
+  if (!match) return undefined;
+  return match[1] === bus.bootId ? Number(match[2]) : 0;
 }
 
 /** `GET /api/events`: Server-Sent Events; a reconnect with Last-Event-ID gets what it missed. */
-export function eventsStream(events: EventBus): RequestHandler {
+export function eventsStream(bus: EventBus): RequestHandler {
   return (req, res) => {
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -25,19 +30,25 @@ export function eventsStream(events: EventBus): RequestHandler {
       'X-Accel-Buffering': 'no',
     });
     res.write('retry: 1000\n\n');
-    const resumeFrom = lastEventId(req);
+    const resumeFrom = resumePoint(req, bus);
     if (resumeFrom !== undefined) {
-      const missed = events.since(resumeFrom);
-      if (missed) for (const event of missed) send(res, event);
-      else res.write(`event: resync\ndata: {"reason":"events after ${resumeFrom} are no longer held"}\n\n`);
+      const missed = bus.since(resumeFrom);
+      if (missed) for (const event of missed) send(res, bus, event);
+      else
+        send(res, bus, {
+          id: bus.lastId,
+          type: 'resync',
+          at: new Date().toISOString(),
+          data: { from: resumeFrom },
+        });
     }
-    send(res, {
-      id: events.lastId,
+    send(res, bus, {
+      id: bus.lastId,
       type: 'hello',
       at: new Date().toISOString(),
-      data: { lastId: events.lastId },
+      data: { lastId: bus.lastId },
     });
-    const unsubscribe = events.subscribe((event) => send(res, event));
+    const unsubscribe = bus.subscribe((event) => send(res, bus, event));
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
     req.on('close', () => {
       clearInterval(heartbeat);
