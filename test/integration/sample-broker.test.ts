@@ -58,7 +58,7 @@ describe('sample broker: every request', () => {
     expect(db.plans.find((plan) => plan.name === 'shared')?.metadata?.supportsInstanceSharing).toBe(true);
     expect(services[1]!.plans[0]!.maximum_polling_duration).toBeGreaterThan(0);
     expect(services[2]!.bindable).toBe(false);
-    expect(services[3]!.plans[0]!.schemas?.service_instance?.create?.parameters.$schema).toMatch(
+    expect(services[3]!.plans[0]!.schemas?.service_instance?.create?.parameters?.$schema).toMatch(
       /json-schema/,
     );
     expect((await broker.osb('GET', '/v2/catalog')).json).toEqual(first.json);
