@@ -59,7 +59,14 @@ export const instanceRecordSchema = z.object({
   /** For a reference to a shared instance (set by the sharing rules). */
   referenced_instance_id: z.string().optional(),
   /** The state to go back to when an async update fails. */
-  previous: z.object({ service_plan_id: z.string(), context: jsonObject, parameters: jsonObject }).optional(),
+  previous: z
+    .object({
+      service_plan_id: z.string(),
+      context: jsonObject,
+      parameters: jsonObject,
+      maintenance_info: jsonObject.optional(),
+    })
+    .optional(),
 });
 export type InstanceRecord = z.infer<typeof instanceRecordSchema>;
 

@@ -1,0 +1,97 @@
+import { isDeepStrictEqual } from 'node:util';
+import { parseInput } from '../../validate';
+import { freshResource, nowIso } from '../clock';
+import type { BindingRecord } from '../model';
+import { activeOperation } from '../operations/records';
+import { isObject } from './answers';
+import { bindBodySchema, bindingAnswerSchema, stringField } from './bodies';
+import { type BindingRequest, bindingIdUse, refuseActiveOperation } from './checks';
+import { requireInstanceForPlatform, resolveBindingForPlatform } from './ownership';
+import type { OsbJob, OsbRuntime } from './runtime';
+import { bindingEventView } from './safe-views';
+import type { OsbAnswer } from './types';
+
+/** What a bind answer (or GET binding) tells the SM to keep: credentials and the `requires` fields. */
+function bindingDetails(body: unknown): Partial<BindingRecord> {
+  const parsed = bindingAnswerSchema.parse(isObject(body) ? body : {});
+  return Object.fromEntries(Object.entries(parsed).filter(([, value]) => value !== undefined));
+}
+
+/** PUT .../service_bindings/:bid: only on an instance the SM knows (else 404, the broker is not called). */
+export async function bind(rt: OsbRuntime, job: OsbJob): Promise<OsbAnswer> {
+  const { instanceId, bindingId } = job.route as { instanceId: string; bindingId: string };
+  const body = parseInput(bindBodySchema, job.ctx.request.body, 'The bind request');
+  const state = rt.store.state;
+  const instance = requireInstanceForPlatform(state, instanceId, job.platform);
+  refuseActiveOperation(state, 'instance', instanceId);
+  const request: BindingRequest = {
+    service_instance_id: instance.id,
+    context: body.context ?? {},
+    parameters: body.parameters ?? {},
+    bind_resource: body.bind_resource,
+  };
+  if (bindingIdUse(state, bindingId, job.platform, request) === 'identical')
+    return (await rt.forward(job)).answer;
+  const record: BindingRecord = {
+    ...freshResource(bindingId),
+    ...request,
+    ready: false,
+    name: stringField(request.context, 'binding_name') ?? '',
+    platform_id: job.platform.id,
+  };
+  if (record.bind_resource === undefined) delete record.bind_resource;
+  return rt.change(job, {
+    kind: 'binding',
+    type: 'create',
+    resourceId: bindingId,
+    description: `Bind ${bindingId} to instance ${instance.name || instance.id} at broker "${job.broker.name}"`,
+    begin: (draft) => {
+      draft.bindings.push(record);
+      return { binding: { action: 'created', record } };
+    },
+    changes: bindingDetails,
+  });
+}
+
+/** DELETE .../service_bindings/:bid; an unknown binding is forwarded (orphan mitigation). */
+export async function unbind(rt: OsbRuntime, job: OsbJob): Promise<OsbAnswer> {
+  const { instanceId, bindingId } = job.route as { instanceId: string; bindingId: string };
+  const state = rt.store.state;
+  const binding = resolveBindingForPlatform(state, instanceId, bindingId, job.platform);
+  refuseActiveOperation(state, 'binding', bindingId);
+  return rt.change(job, {
+    kind: 'binding',
+    type: 'delete',
+    resourceId: bindingId,
+    description: `Unbind ${binding?.name || bindingId} from instance ${instanceId} at broker "${job.broker.name}"`,
+    begin: () => ({}),
+  });
+}
+
+/** GET .../service_bindings/:bid; after an async bind this is where the credentials come from, so they are kept. */
+export async function fetchBinding(rt: OsbRuntime, job: OsbJob): Promise<OsbAnswer> {
+  const { instanceId, bindingId } = job.route as { instanceId: string; bindingId: string };
+  const known = resolveBindingForPlatform(rt.store.state, instanceId, bindingId, job.platform);
+  const outcome = await rt.forward(job);
+  if (
+    !known ||
+    outcome.kind !== 'response' ||
+    outcome.response.status !== 200 ||
+    !isObject(outcome.response.body)
+  ) {
+    return outcome.answer;
+  }
+  const details = bindingDetails(outcome.response.body);
+  const binding = rt.store.state.bindings.find((candidate) => candidate.id === bindingId);
+  if (!binding?.ready || activeOperation(rt.store.state, 'binding', bindingId)) return outcome.answer;
+  const current = Object.fromEntries(
+    Object.keys(details).map((key) => [key, binding[key as keyof BindingRecord]]),
+  );
+  if (isDeepStrictEqual(current, details)) return outcome.answer;
+  const view = await rt.store.update(() => {
+    Object.assign(binding, details, { updated_at: nowIso() });
+    return bindingEventView(binding);
+  });
+  rt.events.emit('sm.binding', { action: 'updated', binding: view });
+  return outcome.answer;
+}

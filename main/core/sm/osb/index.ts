@@ -1,0 +1,11 @@
+export { isObject } from './answers';
+export { catalogForPlatform } from './catalog-view';
+export {
+  requireInstanceForPlatform,
+  resolveBindingForPlatform,
+  resolveInstanceForPlatform,
+} from './ownership';
+export { DEFAULT_BROKER_TIMEOUT_MS, OsbService } from './service';
+export type { OsbAnswer, OsbCall, OsbHeaders, OsbMethod, OsbOperationName, OsbServiceDeps } from './types';
+export { osbOperationNames } from './types';
+export { allowedByMetadata, CLOUD_FOUNDRY, ORG_LABEL, type PlanAccess, planAccess } from './visibility';

@@ -1,0 +1,107 @@
+import { ApiError } from '../../errors';
+import type { PlanView } from '../catalog/views';
+import type { BrokerRecord } from '../model';
+import { runAfter, runBefore } from '../plugins/run';
+import type { DeepReadonly, OsbContext, OsbPlugin } from '../plugins/types';
+import { apiErrorAnswer, errorAnswer } from './answers';
+import { bind, fetchBinding, unbind } from './bindings';
+import { stringField } from './bodies';
+import { catalogForPlatform } from './catalog-view';
+import { BrokerGateway } from './gateway';
+import { deprovision, provision, update } from './instances';
+import { fetchInstance, pollBinding, pollInstance } from './reads';
+import { matchRoute, type OsbRoute } from './routes';
+import { type OsbJob, OsbRuntime } from './runtime';
+import type { OsbAnswer, OsbCall, OsbOperationName, OsbServiceDeps } from './types';
+
+export const DEFAULT_BROKER_TIMEOUT_MS = 30_000;
+
+type Handler = (rt: OsbRuntime, job: OsbJob) => Promise<OsbAnswer>;
+
+/** `GET /v2/catalog` from the cache (soft update), filtered for the caller. */
+const fetchCatalog: Handler = async (rt, job) => {
+  const views = await rt.catalog.soft(job.broker);
+  const catalog = rt.catalog.catalogOf(job.broker.id)!;
+  return { status: 200, body: catalogForPlatform(catalog, views, job.platform, rt.store.state.visibilities) };
+};
+
+const handlers: Record<OsbOperationName, Handler> = {
+  fetchCatalog,
+  provision,
+  update,
+  deprovision,
+  fetchInstance,
+  pollInstance,
+  bind,
+  unbind,
+  fetchBinding,
+  pollBinding,
+};
+
+/** Operations whose checks need the broker's catalog: a soft update first. */
+const needCatalog = new Set<OsbOperationName>(['provision', 'update']);
+
+const answerApiErrors = (error: unknown): OsbAnswer => {
+  if (error instanceof ApiError) return apiErrorAnswer(error);
+  throw error;
+};
+
+/**
+ * The OSB route of the Service Manager: checks (visibility, ownership, seed 002's preconditions), plugins,
+ * forwarding to the broker, and storage of instances, bindings and operations that follows the broker.
+ */
+export class OsbService {
+  readonly #runtime: OsbRuntime;
+  readonly #plugins: readonly OsbPlugin[];
+
+  constructor(private readonly deps: OsbServiceDeps) {
+    const gateway = new BrokerGateway(deps.client, deps.brokerTimeoutMs ?? DEFAULT_BROKER_TIMEOUT_MS);
+    this.#runtime = new OsbRuntime(deps.store, deps.catalog, deps.events, gateway);
+    this.#plugins = deps.plugins ?? [];
+  }
+
+  /** Answers one platform call; every refusal is an OSB error answer, never a thrown ApiError. */
+  handle(call: OsbCall): Promise<OsbAnswer> {
+    return this.#handle(call).catch(answerApiErrors);
+  }
+
+  async #handle(call: OsbCall): Promise<OsbAnswer> {
+    const route = matchRoute(call.method, call.path);
+    if (!route)
+      return errorAnswer(404, 'NotFound', `There is no OSB endpoint ${call.method} /v2${call.path}.`);
+    const broker = this.deps.brokers.record(call.brokerId);
+    if (needCatalog.has(route.operation)) await this.deps.catalog.soft(broker);
+    const ctx = this.#context(call, route, broker);
+    const refusal = await runBefore(this.#plugins, route.operation, ctx);
+    if (refusal) return refusal;
+    const job: OsbJob = { ctx, route, broker, platform: call.platform, path: call.path };
+    const answer = await handlers[route.operation](this.#runtime, job).catch(answerApiErrors);
+    return runAfter(this.#plugins, route.operation, ctx, answer);
+  }
+
+  #context(call: OsbCall, route: OsbRoute, broker: BrokerRecord): OsbContext {
+    const { id, name, type, labels } = call.platform;
+    const plan = this.#planOf(call, route, broker);
+    return {
+      operation: route.operation,
+      platform: { id, name, type, labels },
+      broker: { id: broker.id, name: broker.name },
+      ...(route.instanceId === undefined ? {} : { instanceId: route.instanceId }),
+      ...(route.bindingId === undefined ? {} : { bindingId: route.bindingId }),
+      ...(plan ? { plan } : {}),
+      state: this.deps.store.state as DeepReadonly<typeof this.deps.store.state>,
+      flowId: call.flowId,
+      request: { body: call.body, query: { ...call.query }, headers: { ...call.headers } },
+    };
+  }
+
+  /** The plan named by the body or query, else the stored instance's plan. */
+  #planOf(call: OsbCall, route: OsbRoute, broker: BrokerRecord): PlanView | undefined {
+    const plans = this.deps.catalog.plans();
+    const catalogId = stringField(call.body, 'plan_id') ?? call.query.plan_id;
+    const named = plans.find((plan) => plan.broker_id === broker.id && plan.catalog_id === catalogId);
+    if (named) return named;
+    const instance = this.deps.store.state.instances.find((candidate) => candidate.id === route.instanceId);
+    return instance && plans.find((plan) => plan.id === instance.service_plan_id);
+  }
+}
