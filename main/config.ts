@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { fromError } from 'zod-validation-error';
+import { DEFAULT_BUFFER_SIZE, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_BUFFER_BYTES } from './traffic/store';
 
 /** The config file (`--config FILE`, JSON). Every key is optional; unknown keys are refused so typos show. */
 export const configSchema = z
@@ -23,6 +24,28 @@ export const configSchema = z
       .prefault({}),
     serviceManager: z
       .object({ brokerTimeoutMs: z.number().int().min(100).max(600_000).default(30_000) })
+      .strict()
+      .prefault({}),
+    traffic: z
+      .object({
+        /** Exchanges kept in memory; the oldest go first. */
+        bufferSize: z.number().int().min(10).max(1_000_000).default(DEFAULT_BUFFER_SIZE),
+        /** Per body; larger ones are kept as a truncation marker. */
+        maxBodyBytes: z
+          .number()
+          .int()
+          .min(1024)
+          .max(16 * 1024 * 1024)
+          .default(DEFAULT_MAX_BODY_BYTES),
+        /** Rough memory budget of the buffer; past it the oldest exchanges go even below `bufferSize`. */
+        maxBufferBytes: z
+          .number()
+          .int()
+          .min(1024 * 1024)
+          .default(DEFAULT_MAX_BUFFER_BYTES),
+        /** JSON keys (and header names) redacted besides Authorization, credentials, password/secret/token. */
+        redact: z.array(z.string().min(1)).default([]),
+      })
       .strict()
       .prefault({}),
     logLevel: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),

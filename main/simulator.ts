@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Router } from 'express';
 import { startSampleBroker } from './compose/sample-broker';
 import { registerSampleBroker, startServiceManager } from './compose/service-manager';
 import { parseConfig, type SimConfig, type SimConfigInput } from './config';
@@ -11,6 +12,7 @@ import type { Endpoints } from './servers/control/endpoints';
 import { listen, type RunningServer } from './servers/http/listen';
 import { smControlRouter } from './servers/sm/control-router';
 import { openDataStore, type SimData, type Store } from './store';
+import { TrafficStore, trafficRouter } from './traffic';
 
 export interface SimulatorOptions {
   /** Control server port; the others follow it (0 = every server on a free port). Default 4810. */
@@ -35,6 +37,8 @@ export interface Simulator {
   endpoints: Endpoints;
   events: EventBus;
   store: Store<SimData>;
+  /** Every captured exchange (the Traffic view's data). */
+  traffic: TrafficStore;
   stop(): Promise<void>;
 }
 
@@ -60,6 +64,8 @@ async function startAll(config: SimConfig, options: SimulatorOptions, log: Logge
   const portOf = (server: keyof typeof OFFSETS) => (portBase === 0 ? 0 : portBase + OFFSETS[server]);
   const store = await openDataStore(resolve(options.dataDir ?? '.smsim'));
   const events = new EventBus();
+  const { bufferSize, ...trafficOptions } = config.traffic;
+  const traffic = new TrafficStore({ ...trafficOptions, capacity: bufferSize, events });
   const passwords = await keepSecrets(store, options.adminPassword);
   const admin = { username: ADMIN_USERNAME, password: passwords.admin };
   const endpoints: Endpoints = {
@@ -79,10 +85,11 @@ async function startAll(config: SimConfig, options: SimulatorOptions, log: Logge
     host,
     port: portOf('serviceManager'),
     version: VERSION,
+    traffic,
   });
   started.push(smServer);
   endpoints.serviceManager = { url: smServer.url, admin };
-  routers[''] = smControlRouter(sm);
+  routers[''] = Router().use(smControlRouter(sm), trafficRouter(traffic, { version: VERSION }));
 
   if (options.sampleBroker ?? config.sampleBroker.enabled) {
     const sample = await startSampleBroker({
@@ -112,7 +119,7 @@ async function startAll(config: SimConfig, options: SimulatorOptions, log: Logge
   started.push(controlServer);
   endpoints.control.url = controlServer.url;
   events.emit('simulator.started', { control: controlServer.url });
-  return { endpoints, events, store };
+  return { endpoints, events, store, traffic };
 }
 
 /** Starts every server of the simulator and returns their URLs, the credentials clients need, and `stop()`. */

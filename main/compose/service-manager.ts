@@ -8,6 +8,7 @@ import { createSmApp } from '../servers/sm/app';
 import { HttpBrokerClient } from '../servers/sm/http-broker-client';
 import { attachNotifications } from '../servers/sm/notifications-ws';
 import { type SimData, type Store, sectionOf } from '../store';
+import { captureInbound, createCapturingClient, type TrafficStore } from '../traffic';
 
 export const SAMPLE_BROKER_NAME = 'sample';
 
@@ -26,14 +27,26 @@ export async function startServiceManager(deps: {
   host: string;
   port: number;
   version: string;
+  traffic: TrafficStore;
 }): Promise<StartedServiceManager> {
+  const { traffic } = deps;
   const sm = createServiceManager({
     store: sectionOf(deps.store, 'sm'),
-    client: new HttpBrokerClient(),
+    client: new HttpBrokerClient(({ id, name }) =>
+      createCapturingClient(traffic, { hop: 'sm→broker', from: 'sm', to: `broker:${name}`, brokerId: id }),
+    ),
     events: deps.events,
     catalog: deps.config.catalog,
   });
-  const app = createSmApp({ sm, admin: deps.admin, log: deps.log, version: deps.version });
+  const capture = captureInbound(traffic, {
+    hop: 'client→sm',
+    to: 'sm',
+    platform: (req) => {
+      const given = parseBasicAuth(req.headers);
+      return given && sm.platforms.match(given)?.name;
+    },
+  });
+  const app = createSmApp({ sm, admin: deps.admin, log: deps.log, version: deps.version, capture });
   const server = await listen(app, deps.host, deps.port);
   const notifications = attachNotifications(server.server, {
     path: '/v1/notifications',

@@ -1,4 +1,4 @@
-import express, { type Router } from 'express';
+import express, { type RequestHandler, type Router } from 'express';
 import type { ServiceManager } from '../../core/sm/service-manager';
 import type { Logger } from '../../logging';
 import type { BasicCredentials } from '../http/basic-auth';
@@ -17,6 +17,8 @@ export interface SmAppOptions {
   /** Routers of the OSB route and the operations API, mounted at `/v1/osb` and `/v1`. */
   osbRouter?: Router;
   operationsRouter?: Router;
+  /** Records the OSB route's traffic from external clients; runs before the body parser. */
+  capture?: RequestHandler;
 }
 
 /** The Service Manager's HTTP face: the `/v1` API (admin or platform basic auth) and the OSB route. */
@@ -27,9 +29,11 @@ export function createSmApp({
   version,
   osbRouter,
   operationsRouter,
+  capture,
 }: SmAppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  if (capture) app.use('/v1/osb', capture);
   app.use(jsonBody());
   const auth = { admin: requireAdmin(admin), adminOrPlatform: requireAdminOrPlatform(admin, sm.platforms) };
 

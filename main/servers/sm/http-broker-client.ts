@@ -6,7 +6,10 @@ import {
   BrokerUnreachableError,
 } from '../../core/sm/broker-client';
 import type { BrokerRecord } from '../../core/sm/model';
+import { fetchSend, type HttpSend } from '../../traffic';
 import { basicAuthHeader } from '../http/basic-auth';
+
+type CalledBroker = Pick<BrokerRecord, 'id' | 'name' | 'broker_url' | 'credentials'>;
 
 function brokerUrl(broker: Pick<BrokerRecord, 'broker_url'>, request: BrokerRequest): URL {
   const url = new URL(broker.broker_url.replace(/\/+$/, '') + request.path);
@@ -23,12 +26,14 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** Calls brokers over HTTP with their basic credentials; network failures become the core's typed errors. */
+/**
+ * Calls brokers over HTTP with their basic credentials; network failures become the core's typed errors.
+ * `sendTo` gives the transport for one broker (the simulator's records each call as a `sm→broker` hop).
+ */
 export class HttpBrokerClient implements BrokerClient {
-  async call(
-    broker: Pick<BrokerRecord, 'name' | 'broker_url' | 'credentials'>,
-    request: BrokerRequest,
-  ): Promise<BrokerResponse> {
+  constructor(private readonly sendTo: (broker: CalledBroker) => HttpSend = () => fetchSend) {}
+
+  async call(broker: CalledBroker, request: BrokerRequest): Promise<BrokerResponse> {
     const headers: Record<string, string> = {
       ...request.headers,
       Authorization: basicAuthHeader(broker.credentials.basic),
@@ -37,18 +42,18 @@ export class HttpBrokerClient implements BrokerClient {
     if (request.body !== undefined) headers['Content-Type'] = 'application/json';
     const signal = AbortSignal.timeout(request.timeoutMs);
     try {
-      const response = await fetch(brokerUrl(broker, request), {
+      const response = await this.sendTo(broker)(brokerUrl(broker, request).href, {
         method: request.method,
         headers,
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
         signal,
+        flowId: request.flowId,
       });
-      const rawBody = await response.text();
       return {
         status: response.status,
-        headers: Object.fromEntries(response.headers.entries()),
-        body: parseJson(rawBody),
-        rawBody,
+        headers: response.headers,
+        body: parseJson(response.text),
+        rawBody: response.text,
       };
     } catch (error) {
       if (signal.aborted) throw new BrokerTimeoutError(`no answer within ${request.timeoutMs} ms`);

@@ -1,0 +1,69 @@
+import { classifyOsb, platformOfNodes } from './classify';
+import type { Redactor } from './redact';
+import { sanitizeMessage } from './sanitize';
+import type { Exchange, ExchangeInput, OsbInfo } from './types';
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+/** The path of an absolute or relative URL, without parsing it whole (this runs for every exchange). */
+function pathOf(url: string): string {
+  return url.replace(/^[a-z][a-z\d+.-]*:\/\/[^/?#]*/i, '').split(/[?#]/)[0]!;
+}
+
+function osbOf(input: ExchangeInput, apiVersion: string | undefined): OsbInfo | undefined {
+  const classified = classifyOsb(input.method, pathOf(input.url));
+  const operation = input.osb?.operation ?? classified?.operation;
+  if (!operation) return undefined;
+  const info: OsbInfo = { ...classified, operation };
+  const platform = platformOfNodes(input.from, input.to);
+  if (platform) info.platform = platform;
+  if (apiVersion) info.apiVersion = apiVersion;
+  for (const [key, value] of Object.entries(input.osb ?? {}))
+    if (value !== undefined) Object.assign(info, { [key]: value });
+  return info;
+}
+
+/** The stored form of a captured exchange: redacted, bodies truncated, OSB operation classified. */
+export function buildExchange(
+  input: ExchangeInput,
+  seq: number,
+  redactor: Redactor,
+  maxBodyBytes: number,
+): Exchange {
+  const request = sanitizeMessage(input.request, redactor, maxBodyBytes);
+  const exchange: Exchange = {
+    id: String(seq),
+    seq,
+    flowId: input.flowId,
+    hop: input.hop,
+    from: input.from,
+    to: input.to,
+    method: input.method.toUpperCase(),
+    url: redactor.url(input.url),
+    request,
+    startedAt: new Date(input.startMs).toISOString(),
+    startMs: input.startMs,
+    durationMs: round(input.durationMs),
+    notes: [...(input.notes ?? [])],
+  };
+  if (input.response) {
+    const { status, ...message } = input.response;
+    exchange.response = { status, ...sanitizeMessage(message, redactor, maxBodyBytes) };
+  }
+  if (input.error) exchange.error = input.error;
+  if (input.errorDetail) exchange.errorDetail = input.errorDetail;
+  const osb = osbOf(input, request.headers['x-broker-api-version']);
+  if (osb) exchange.osb = osb;
+  return exchange;
+}
+
+/** Roughly what an exchange holds in memory, for the store's byte budget. */
+export function weightOf(exchange: Exchange): number {
+  let bytes = 512 + exchange.url.length;
+  for (const message of [exchange.request, exchange.response]) {
+    if (!message) continue;
+    bytes += message.body?.length ?? 0;
+    for (const [name, value] of Object.entries(message.headers)) bytes += name.length + value.length + 32;
+  }
+  return bytes;
+}

@@ -1,0 +1,87 @@
+import { escapeRegExp } from './redact';
+import type { Exchange, FlowSummary, OsbOperation } from './types';
+
+/** How much of each body the text filter reads. */
+const SEARCHED_BODY_CHARS = 4096;
+
+export interface FlowFilter {
+  platform?: string;
+  /** A broker name or id. */
+  broker?: string;
+  operation?: OsbOperation;
+  /** An exact code (`201`), a class (`4xx`), or `error` (no answer). */
+  status?: string;
+  instance?: string;
+  /** Case-insensitive substring of a hop's URL (with the ids) or body start, the operation, or the flow id. */
+  text?: string;
+}
+
+export type FlowMatcher = (summary: FlowSummary, hops: readonly Exchange[]) => boolean;
+
+/** The summary of a flow's hops, sorted by start; `seq` is the flow's own (kept across evictions). */
+export function summarize(id: string, seq: number, hops: readonly Exchange[]): FlowSummary {
+  const first = hops[0]!;
+  const summary: FlowSummary = {
+    id,
+    seq,
+    startedAt: first.startedAt,
+    status: first.response?.status ?? null,
+    durationMs: 0,
+    hopCount: hops.length,
+    hasNotes: false,
+  };
+  if (first.error) summary.error = first.error;
+  let end = first.startMs + first.durationMs;
+  let brokerId: string | undefined;
+  for (const hop of hops) {
+    end = Math.max(end, hop.startMs + hop.durationMs);
+    if (hop.notes.length > 0) summary.hasNotes = true;
+    if (!summary.broker && hop.to.startsWith('broker:')) summary.broker = hop.to.slice('broker:'.length);
+    const osb = hop.osb;
+    if (!osb) continue;
+    summary.operation ??= osb.operation;
+    if (osb.platform) summary.platform ??= osb.platform;
+    if (osb.instanceId) summary.instanceId ??= osb.instanceId;
+    if (osb.bindingId) summary.bindingId ??= osb.bindingId;
+    brokerId ??= osb.brokerId;
+  }
+  if (!summary.broker && brokerId) summary.broker = brokerId;
+  summary.durationMs = Math.round((end - first.startMs) * 10) / 10;
+  return summary;
+}
+
+function statusMatcher(status: string): (code: number | null) => boolean {
+  if (status === 'error') return (code) => code === null;
+  if (/^[1-5]xx$/i.test(status))
+    return (code) => code !== null && Math.floor(code / 100) === Number(status[0]);
+  return (code) => code === Number(status);
+}
+
+/** Ids are matched in the URLs that carry them; the operation once per flow. */
+function textMatcher(text: string): FlowMatcher {
+  const pattern = new RegExp(escapeRegExp(text), 'i');
+  const found = (field: string | undefined) =>
+    field !== undefined &&
+    pattern.test(field.length > SEARCHED_BODY_CHARS ? field.slice(0, SEARCHED_BODY_CHARS) : field);
+  const inHop = (hop: Exchange) => found(hop.url) || found(hop.request.body) || found(hop.response?.body);
+  return (summary, hops) => found(summary.id) || found(summary.operation) || hops.some(inHop);
+}
+
+/** One predicate for all the given filters (cheap summary checks first, the text search last). */
+export function flowMatcher(filter: FlowFilter): FlowMatcher {
+  const checks: FlowMatcher[] = [];
+  const { platform, broker, operation, status, instance, text } = filter;
+  if (platform) checks.push((summary) => summary.platform === platform);
+  if (broker)
+    checks.push(
+      (summary, hops) => summary.broker === broker || hops.some((hop) => hop.osb?.brokerId === broker),
+    );
+  if (operation) checks.push((summary) => summary.operation === operation);
+  if (status) {
+    const matches = statusMatcher(status);
+    checks.push((summary) => matches(summary.status));
+  }
+  if (instance) checks.push((summary) => summary.instanceId === instance);
+  if (text) checks.push(textMatcher(text));
+  return (summary, hops) => checks.every((check) => check(summary, hops));
+}

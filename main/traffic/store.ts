@@ -1,0 +1,274 @@
+import type { EventBus } from '../core/events';
+import { buildExchange, weightOf } from './exchange';
+import { type FlowFilter, flowMatcher, summarize } from './flows';
+import { createRedactor, type Redactor } from './redact';
+import type { Exchange, ExchangeInput, FlowDetail, FlowSummary, SpecNote } from './types';
+
+export const DEFAULT_BUFFER_SIZE = 100_000;
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+export const DEFAULT_MAX_BUFFER_BYTES = 512 * 1024 * 1024;
+export const DEFAULT_LIST_LIMIT = 100;
+export const MAX_LIST_LIMIT = 1000;
+
+export interface TrafficStoreOptions {
+  /** Exchanges kept; the oldest is evicted first. */
+  capacity?: number;
+  /** Per body; a larger one is stored as a truncation marker. */
+  maxBodyBytes?: number;
+  /** Rough total of the stored exchanges; past it the oldest are evicted even below `capacity`. */
+  maxBufferBytes?: number;
+  /** JSON keys (and header names) redacted besides the built-in ones. */
+  redact?: readonly string[];
+  /** Gets `traffic.exchange`, `traffic.note`, `traffic.cleared` and `traffic.state`. */
+  events?: EventBus;
+}
+
+export interface FlowQuery extends FlowFilter {
+  limit?: number;
+  /** Only flows older than this flow seq (the `next` of the previous page). */
+  before?: number;
+}
+
+export interface FlowPage {
+  items: FlowSummary[];
+  /** `before` for the next page; null when this page is the last. */
+  next: number | null;
+  /** Flows held, whatever the filter. */
+  total: number;
+}
+
+export interface TrafficState {
+  paused: boolean;
+  size: number;
+  capacity: number;
+  flows: number;
+  bytes: number;
+  maxBytes: number;
+}
+
+interface Flow {
+  id: string;
+  seq: number;
+  /** Sorted by start time (exchanges are recorded when they end, the innermost hop first). */
+  hops: Exchange[];
+  summary: FlowSummary;
+  alive: boolean;
+}
+
+/** The captured exchanges of a simulator: a ring buffer with an index of flows, newest flows first. */
+export class TrafficStore {
+  readonly capacity: number;
+  readonly maxBodyBytes: number;
+  readonly maxBufferBytes: number;
+  readonly #redactor: Redactor;
+  readonly #events: EventBus | undefined;
+  #ring: Array<Exchange | undefined>;
+  /** `weightOf` of the exchange at the same ring index. */
+  #weights: Float64Array;
+  #head = 0;
+  #size = 0;
+  #bytes = 0;
+  #nextSeq = 1;
+  readonly #flows = new Map<string, Flow>();
+  /** Flows in creation order (so by seq); evicted ones are dropped lazily. */
+  #order: Flow[] = [];
+  #deadInOrder = 0;
+  #paused = false;
+
+  constructor(options: TrafficStoreOptions = {}) {
+    this.capacity = Math.max(1, Math.floor(options.capacity ?? DEFAULT_BUFFER_SIZE));
+    this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    this.maxBufferBytes = options.maxBufferBytes ?? DEFAULT_MAX_BUFFER_BYTES;
+    this.#redactor = createRedactor(options.redact);
+    this.#events = options.events;
+    this.#ring = new Array(this.capacity);
+    this.#weights = new Float64Array(this.capacity);
+  }
+
+  get size(): number {
+    return this.#size;
+  }
+
+  get paused(): boolean {
+    return this.#paused;
+  }
+
+  /** Stores a captured exchange (redacted, truncated); nothing while capture is paused. */
+  record(input: ExchangeInput): Exchange | undefined {
+    return this.#paused ? undefined : this.#append(input);
+  }
+
+  /** Stores exchanges whatever the pause state (an import is an explicit act). */
+  insert(inputs: readonly ExchangeInput[]): Exchange[] {
+    return inputs.map((input) => this.#append(input));
+  }
+
+  hasFlow(flowId: string): boolean {
+    return this.#flows.has(flowId);
+  }
+
+  exchange(id: string): Exchange | undefined {
+    const oldest = this.#ring[this.#head];
+    const position = Number(id) - (oldest?.seq ?? 0);
+    if (!oldest || !Number.isInteger(position) || position < 0 || position >= this.#size) return undefined;
+    return this.#ring[(this.#head + position) % this.capacity];
+  }
+
+  /** Attaches a note to a stored exchange (e.g. a broker's deviation from the spec); false when it is gone. */
+  addNote(exchangeId: string, note: SpecNote): boolean {
+    const exchange = this.exchange(exchangeId);
+    const flow = exchange && this.#flows.get(exchange.flowId);
+    if (!exchange || !flow) return false;
+    exchange.notes.push({ ...note });
+    flow.summary = summarize(flow.id, flow.seq, flow.hops);
+    this.#events?.emit('traffic.note', { exchangeId, flowId: flow.id, note, flow: flow.summary });
+    return true;
+  }
+
+  summary(flowId: string): FlowSummary | undefined {
+    return this.#flows.get(flowId)?.summary;
+  }
+
+  get(flowId: string): FlowDetail | undefined {
+    const flow = this.#flows.get(flowId);
+    return flow && { ...flow.summary, hops: [...flow.hops] };
+  }
+
+  /** Matching flows, newest first. */
+  list(query: FlowQuery = {}): FlowPage {
+    const limit = Math.min(Math.max(1, query.limit ?? DEFAULT_LIST_LIMIT), MAX_LIST_LIMIT);
+    const matches = flowMatcher(query);
+    const items: FlowSummary[] = [];
+    let index = this.#lastIndexBefore(query.before ?? Number.POSITIVE_INFINITY);
+    for (; index >= 0 && items.length < limit; index--) {
+      const flow = this.#order[index]!;
+      if (flow.alive && matches(flow.summary, flow.hops)) items.push(flow.summary);
+    }
+    const more = items.length === limit && index >= 0;
+    return { items, next: more ? items[items.length - 1]!.seq : null, total: this.#flows.size };
+  }
+
+  /** The exchanges of the matching flows in the order they were sent (for the HAR export). */
+  exchanges(filter: FlowFilter = {}): Exchange[] {
+    const matches = flowMatcher(filter);
+    const result: Exchange[] = [];
+    for (const flow of this.#flows.values()) if (matches(flow.summary, flow.hops)) result.push(...flow.hops);
+    return result.sort((a, b) => a.startMs - b.startMs || a.seq - b.seq);
+  }
+
+  clear(): void {
+    this.#ring = new Array(this.capacity);
+    this.#weights = new Float64Array(this.capacity);
+    this.#head = 0;
+    this.#size = 0;
+    this.#bytes = 0;
+    this.#flows.clear();
+    this.#order = [];
+    this.#deadInOrder = 0;
+    this.#events?.emit('traffic.cleared', {});
+  }
+
+  pause(): void {
+    this.#setPaused(true);
+  }
+
+  resume(): void {
+    this.#setPaused(false);
+  }
+
+  state(): TrafficState {
+    return {
+      paused: this.#paused,
+      size: this.#size,
+      capacity: this.capacity,
+      flows: this.#flows.size,
+      bytes: this.#bytes,
+      maxBytes: this.maxBufferBytes,
+    };
+  }
+
+  #setPaused(paused: boolean): void {
+    if (this.#paused === paused) return;
+    this.#paused = paused;
+    this.#events?.emit('traffic.state', { paused });
+  }
+
+  #append(input: ExchangeInput): Exchange {
+    if (this.#size === this.capacity) this.#evictOldest();
+    const exchange = buildExchange(input, this.#nextSeq++, this.#redactor, this.maxBodyBytes);
+    const index = (this.#head + this.#size) % this.capacity;
+    this.#ring[index] = exchange;
+    this.#weights[index] = weightOf(exchange);
+    this.#bytes += this.#weights[index]!;
+    this.#size++;
+    while (this.#bytes > this.maxBufferBytes && this.#size > 1) this.#evictOldest();
+    const flow = this.#attach(exchange);
+    this.#events?.emit('traffic.exchange', {
+      id: exchange.id,
+      flowId: exchange.flowId,
+      hop: exchange.hop,
+      from: exchange.from,
+      to: exchange.to,
+      method: exchange.method,
+      status: exchange.response?.status ?? null,
+      error: exchange.error,
+      durationMs: exchange.durationMs,
+      operation: exchange.osb?.operation,
+      flow: flow.summary,
+    });
+    return exchange;
+  }
+
+  #attach(exchange: Exchange): Flow {
+    const existing = this.#flows.get(exchange.flowId);
+    if (existing) {
+      insertByStart(existing.hops, exchange);
+      existing.summary = summarize(existing.id, existing.seq, existing.hops);
+      return existing;
+    }
+    const { flowId: id, seq } = exchange;
+    const flow: Flow = { id, seq, hops: [exchange], summary: summarize(id, seq, [exchange]), alive: true };
+    this.#flows.set(id, flow);
+    this.#order.push(flow);
+    return flow;
+  }
+
+  #evictOldest(): void {
+    const exchange = this.#ring[this.#head]!;
+    this.#ring[this.#head] = undefined;
+    this.#bytes -= this.#weights[this.#head]!;
+    this.#head = (this.#head + 1) % this.capacity;
+    this.#size--;
+    const flow = this.#flows.get(exchange.flowId)!;
+    flow.hops.splice(flow.hops.indexOf(exchange), 1);
+    if (flow.hops.length > 0) {
+      flow.summary = summarize(flow.id, flow.seq, flow.hops);
+      return;
+    }
+    flow.alive = false;
+    this.#flows.delete(flow.id);
+    if (++this.#deadInOrder > 1024 && this.#deadInOrder * 2 > this.#order.length) {
+      this.#order = this.#order.filter((candidate) => candidate.alive);
+      this.#deadInOrder = 0;
+    }
+  }
+
+  /** Index in `#order` of the newest flow with seq < before (binary search), -1 when none. */
+  #lastIndexBefore(before: number): number {
+    let low = 0;
+    let high = this.#order.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.#order[middle]!.seq < before) low = middle + 1;
+      else high = middle;
+    }
+    return low - 1;
+  }
+}
+
+/** Hops arrive nearly in order: the insertion point is found from the end. */
+function insertByStart(hops: Exchange[], exchange: Exchange): void {
+  let index = hops.length;
+  while (index > 0 && hops[index - 1]!.startMs > exchange.startMs) index--;
+  hops.splice(index, 0, exchange);
+}
