@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { fromError } from 'zod-validation-error';
+import { platformsConfigSchema } from './core/platform/config';
 import { DEFAULT_BUFFER_SIZE, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_BUFFER_BYTES } from './traffic/store';
 
 /** The config file (`--config FILE`, JSON). Every key is optional; unknown keys are refused so typos show. */
@@ -48,6 +49,7 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    platforms: platformsConfigSchema,
     logLevel: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
   })
   .strict();

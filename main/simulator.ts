@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Router } from 'express';
+import { platformEndpoints, startPlatforms } from './compose/platforms';
 import { startSampleBroker } from './compose/sample-broker';
 import { registerSampleBroker, startServiceManager } from './compose/service-manager';
 import { parseConfig, type SimConfig, type SimConfigInput } from './config';
@@ -10,6 +11,7 @@ import { createLogger, type Logger, type LogLevel } from './logging';
 import { createControlApp } from './servers/control/app';
 import type { Endpoints } from './servers/control/endpoints';
 import { listen, type RunningServer } from './servers/http/listen';
+import { platformsControlRouter } from './servers/platform/control-router';
 import { smControlRouter } from './servers/sm/control-router';
 import { openDataStore, type SimData, type Store } from './store';
 import { TrafficStore, trafficRouter } from './traffic';
@@ -107,6 +109,21 @@ async function startAll(config: SimConfig, options: SimulatorOptions, log: Logge
     await registerSampleBroker(sm, sample.server.url, sample.credentials, log);
   }
   sm.startSchedule();
+
+  const platforms = await startPlatforms({
+    store,
+    sm,
+    smUrl: smServer.url,
+    configs: config.platforms,
+    events,
+    log,
+    traffic,
+    host,
+    portOf: (index) => (portBase === 0 ? 0 : portBase + 2 + index),
+    started: (server) => started.push(server),
+  });
+  endpoints.platforms = platformEndpoints(platforms);
+  routers.platforms = platformsControlRouter(platforms);
 
   const control = createControlApp({
     endpoints: () => endpoints,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { platformsSectionSchema } from '../core/platform/state';
 import { emptySampleBrokerState, sampleBrokerStateSchema } from '../core/sample-broker/state';
 import { emptySmState, smStateSchema } from '../core/sm/model';
 import type { Migration } from './migrations';
@@ -15,6 +16,8 @@ export const dataSchema = z.object({
   }),
   sm: smStateSchema,
   sampleBroker: sampleBrokerStateSchema,
+  /** The simulated platforms, by name; added after version 1 shipped, so files without it still load. */
+  platforms: platformsSectionSchema.default({}),
 });
 
 export type SimData = z.infer<typeof dataSchema>;
@@ -26,4 +29,5 @@ export const emptyData = (): SimData => ({
   secrets: { adminPassword: null, sampleBrokerPassword: null },
   sm: emptySmState(),
   sampleBroker: emptySampleBrokerState(),
+  platforms: {},
 });

@@ -1,0 +1,126 @@
+import { type CallResult, isObject } from '../../core/platform/notes';
+import { ORPHAN_MAX_ATTEMPTS, orphanRetryDelayMs, orphanStep } from '../../core/platform/orphans';
+import { judgePoll, nextPollDelayMs, pollingDeadline, retryAfterNotes } from '../../core/platform/polling';
+import { deprovisionRequest, pollRequest, unbindRequest } from '../../core/platform/requests';
+import type { OperationType, PlatformBinding, PlatformInstance } from '../../core/platform/state';
+import type { PlatformRuntime } from './runtime';
+
+/** The resource an asynchronous operation runs on. */
+export interface OperationTarget {
+  smBrokerId: string;
+  instance: Pick<PlatformInstance, 'id' | 'service_id' | 'plan_id'>;
+  binding?: Pick<PlatformBinding, 'id'>;
+}
+
+export interface PollEnd {
+  state: 'succeeded' | 'failed';
+  description?: string;
+  /** Polling stopped at the deadline. */
+  expired: boolean;
+}
+
+export interface PollStart {
+  type: OperationType;
+  /** The broker's `operation` from its 202. */
+  operation?: string;
+  /** The 202's `Retry-After`: the wait before the first poll. */
+  retryAfter?: string;
+  startedAtMs: number;
+  /** The plan's `maximum_polling_duration`, if it has one. */
+  planMaxSeconds?: number;
+}
+
+export const operationOf = (body: unknown): string | undefined =>
+  isObject(body) && typeof body.operation === 'string' ? body.operation : undefined;
+
+/**
+ * Polls `last_operation` until a terminal state, honouring `Retry-After` (capped), and gives up at the plan's
+ * `maximum_polling_duration` or the platform's limit: then the operation counts as failed.
+ */
+export async function pollUntilDone(
+  rt: PlatformRuntime,
+  target: OperationTarget,
+  start: PollStart,
+): Promise<PollEnd> {
+  const { policy } = rt.deps;
+  const deadline = pollingDeadline(start.startedAtMs, policy, start.planMaxSeconds);
+  let wait = nextPollDelayMs(policy, start.retryAfter, Date.now());
+  for (;;) {
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) {
+      const seconds = Math.round((deadline - start.startedAtMs) / 1000);
+      return {
+        state: 'failed',
+        expired: true,
+        description: `The platform stopped polling after ${seconds} s (the plan's maximum_polling_duration or the platform's limit); the operation counts as failed.`,
+      };
+    }
+    await rt.sleep(Math.min(wait, remaining));
+    const outcome = await rt.call(
+      target.smBrokerId,
+      pollRequest(target.instance, target.binding, start.operation),
+    );
+    const now = Date.now();
+    const verdict = judgePoll(start.type, outcome.result);
+    rt.note(outcome, [...verdict.notes, ...retryAfterNotes(outcome.result, now)]);
+    if (verdict.state !== 'in progress') {
+      return {
+        state: verdict.state,
+        expired: false,
+        ...(verdict.description ? { description: verdict.description } : {}),
+      };
+    }
+    const retryAfter = outcome.result.kind === 'answer' ? outcome.result.headers['retry-after'] : undefined;
+    wait = nextPollDelayMs(policy, retryAfter, now);
+  }
+}
+
+/** Whether a DELETE's answer means the resource is gone: 200 or 410, or a 202 polled to success. */
+async function deleteAccepted(
+  rt: PlatformRuntime,
+  target: OperationTarget,
+  result: CallResult,
+  startedAtMs: number,
+) {
+  const step = orphanStep(result);
+  if (step !== 'poll' || result.kind !== 'answer') return step === 'done';
+  const operation = operationOf(result.body);
+  const retryAfter = result.headers['retry-after'];
+  const end = await pollUntilDone(rt, target, { type: 'delete', operation, retryAfter, startedAtMs });
+  return end.state === 'succeeded';
+}
+
+/**
+ * Orphan mitigation: DELETE the instance or binding until the broker accepts (200, 410, or 202 polled to
+ * success), with bounded retries and backoff. A refusal because an operation still runs (422) gets one poll
+ * of that operation first, so the SM and the broker can settle it.
+ */
+export function mitigateOrphan(
+  rt: PlatformRuntime,
+  target: OperationTarget,
+  reason: string,
+  operation?: string,
+): Promise<void> {
+  const { name, events } = rt.deps;
+  const resource = target.binding ? { binding: target.binding.id } : { instance: target.instance.id };
+  const emit = (state: string, attempts: number): void => {
+    events.emit('platform.orphan-mitigation', { platform: name, ...resource, reason, state, attempts });
+  };
+  const request = target.binding
+    ? unbindRequest(target.instance, target.binding, false)
+    : deprovisionRequest(target.instance, false);
+  return rt.background('orphan mitigation', async () => {
+    emit('started', 0);
+    for (let attempt = 1; attempt <= ORPHAN_MAX_ATTEMPTS; attempt++) {
+      const startedAtMs = Date.now();
+      const { result } = await rt.call(target.smBrokerId, request, target.binding ? 'unbind' : 'deprovision');
+      const done = await deleteAccepted(rt, target, result, startedAtMs);
+      if (done) return emit('succeeded', attempt);
+      if (result.kind === 'answer' && result.status === 422) {
+        await rt.call(target.smBrokerId, pollRequest(target.instance, target.binding, operation));
+      }
+      await rt.sleep(orphanRetryDelayMs(attempt));
+    }
+    emit('gave up', ORPHAN_MAX_ATTEMPTS);
+  });
+}

@@ -1,0 +1,90 @@
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import { PROXY_PREFIX } from '../../core/platform/hops';
+import type { HttpSend } from '../../traffic';
+import { type BasicCredentials, basicAuthHeader, matches, requireBasicAuth } from '../http/basic-auth';
+import { MAX_BODY_BYTES } from '../http/json-body';
+
+export interface ProxyOptions {
+  platformName: string;
+  /** What OSB clients of this proxy authenticate with. */
+  credentials: () => BasicCredentials;
+  smUrl: string;
+  /** The platform's credentials at the SM. */
+  smCredentials: () => BasicCredentials;
+  /** Sends and records the hop proxy→sm. */
+  send: HttpSend;
+  timeoutMs: number;
+  /** Records calls of external OSB clients (hop client→proxy); mounted first. */
+  capture?: RequestHandler;
+}
+
+/** The OSB headers a platform sends that travel on to the SM. */
+const FORWARDED = [
+  'x-broker-api-version',
+  'x-broker-api-originating-identity',
+  'x-broker-api-request-identity',
+  'x-correlation-id',
+  'content-type',
+  'accept',
+];
+/** Hop-by-hop or recomputed headers of the SM's answer that must not be copied. */
+const NOT_PASSED_BACK = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-length',
+  'content-encoding',
+  'date',
+]);
+
+function fail(res: Response, status: number, error: string, description: string): void {
+  res.status(status).json({ error, description });
+}
+
+/**
+ * The platform's broker proxy: `/osb/<sm-broker-id>/v2/*` forwards every OSB call, raw, to the SM's OSB
+ * route with the platform's SM credentials, and passes the answer back unchanged.
+ */
+export function proxyRouter(options: ProxyOptions): Router {
+  const router = express.Router();
+  if (options.capture) router.use(options.capture);
+  router.use(
+    requireBasicAuth(`smsim broker proxy of ${options.platformName}`, (given) =>
+      matches(given, options.credentials()),
+    ),
+  );
+  router.use(express.raw({ type: () => true, limit: MAX_BODY_BYTES }));
+  router.all('/:brokerId/v2/{*rest}', async (req: Request, res: Response) => {
+    const url = `${options.smUrl}/v1${req.originalUrl}`;
+    const headers: Record<string, string> = { Authorization: basicAuthHeader(options.smCredentials()) };
+    for (const name of FORWARDED) {
+      const value = req.get(name);
+      if (value !== undefined) headers[name] = value;
+    }
+    const raw = Buffer.isBuffer(req.body) && req.body.length > 0 ? req.body.toString('utf8') : undefined;
+    const signal = AbortSignal.timeout(options.timeoutMs);
+    try {
+      const answer = await options.send(url, { method: req.method, headers, body: raw, signal });
+      for (const [name, value] of Object.entries(answer.headers))
+        if (!NOT_PASSED_BACK.has(name)) res.setHeader(name, value);
+      res.status(answer.status).send(answer.text);
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+      if (signal.aborted)
+        fail(
+          res,
+          504,
+          'ServiceManagerTimeout',
+          `${PROXY_PREFIX}${options.platformName} got no answer from the Service Manager within ${options.timeoutMs} ms.`,
+        );
+      else
+        fail(
+          res,
+          502,
+          'ServiceManagerUnreachable',
+          `${PROXY_PREFIX}${options.platformName} cannot reach the Service Manager at ${options.smUrl} (${cause}).`,
+        );
+    }
+  });
+  return router;
+}
