@@ -1,12 +1,17 @@
 import type { SimConfig } from '../config';
 import type { EventBus } from '../core/events';
+import { OperationService } from '../core/sm/operations';
+import { OsbService } from '../core/sm/osb';
 import { createServiceManager, type ServiceManager } from '../core/sm/service-manager';
 import type { Logger } from '../logging';
 import { type BasicCredentials, parseBasicAuth } from '../servers/http/basic-auth';
 import { listen, type RunningServer } from '../servers/http/listen';
 import { createSmApp } from '../servers/sm/app';
+import { requireAdminOrPlatform } from '../servers/sm/auth';
 import { HttpBrokerClient } from '../servers/sm/http-broker-client';
 import { attachNotifications } from '../servers/sm/notifications-ws';
+import { createOperationsRouter } from '../servers/sm/operations-router';
+import { createOsbRouter } from '../servers/sm/osb-router';
 import { type SimData, type Store, sectionOf } from '../store';
 import { captureInbound, createCapturingClient, type TrafficStore } from '../traffic';
 
@@ -30,13 +35,32 @@ export async function startServiceManager(deps: {
   traffic: TrafficStore;
 }): Promise<StartedServiceManager> {
   const { traffic } = deps;
+  const client = new HttpBrokerClient(({ id, name }) =>
+    createCapturingClient(traffic, { hop: 'sm→broker', from: 'sm', to: `broker:${name}`, brokerId: id }),
+  );
   const sm = createServiceManager({
     store: sectionOf(deps.store, 'sm'),
-    client: new HttpBrokerClient(({ id, name }) =>
-      createCapturingClient(traffic, { hop: 'sm→broker', from: 'sm', to: `broker:${name}`, brokerId: id }),
-    ),
+    client,
     events: deps.events,
     catalog: deps.config.catalog,
+  });
+  // OSB route and operations API, wired minimally by the OSB work; plugins join once config.ts has `plugins`.
+  const osb = new OsbService({
+    store: sm.store,
+    catalog: sm.catalog,
+    brokers: sm.brokers,
+    client,
+    events: deps.events,
+    brokerTimeoutMs: deps.config.serviceManager.brokerTimeoutMs,
+  });
+  const osbRouter = createOsbRouter({
+    osb,
+    authenticatePlatform: (given) => sm.platforms.authenticate(given),
+    log: deps.log,
+  });
+  const operationsRouter = createOperationsRouter({
+    operations: new OperationService({ store: sm.store }),
+    read: requireAdminOrPlatform(deps.admin, sm.platforms),
   });
   const capture = captureInbound(traffic, {
     hop: 'client→sm',
@@ -46,7 +70,15 @@ export async function startServiceManager(deps: {
       return given && sm.platforms.match(given)?.name;
     },
   });
-  const app = createSmApp({ sm, admin: deps.admin, log: deps.log, version: deps.version, capture });
+  const app = createSmApp({
+    sm,
+    admin: deps.admin,
+    log: deps.log,
+    version: deps.version,
+    capture,
+    osbRouter,
+    operationsRouter,
+  });
   const server = await listen(app, deps.host, deps.port);
   const notifications = attachNotifications(server.server, {
     path: '/v1/notifications',

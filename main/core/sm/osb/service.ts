@@ -1,6 +1,6 @@
 import { ApiError } from '../../errors';
 import type { PlanView } from '../catalog/views';
-import type { BrokerRecord } from '../model';
+import type { BrokerRecord, SmState } from '../model';
 import { runAfter, runBefore } from '../plugins/run';
 import type { DeepReadonly, OsbContext, OsbPlugin } from '../plugins/types';
 import { apiErrorAnswer, errorAnswer } from './answers';
@@ -89,7 +89,7 @@ export class OsbService {
       ...(route.instanceId === undefined ? {} : { instanceId: route.instanceId }),
       ...(route.bindingId === undefined ? {} : { bindingId: route.bindingId }),
       ...(plan ? { plan } : {}),
-      state: this.deps.store.state as DeepReadonly<typeof this.deps.store.state>,
+      state: this.deps.store.state as DeepReadonly<SmState>,
       flowId: call.flowId,
       request: { body: call.body, query: { ...call.query }, headers: { ...call.headers } },
     };
