@@ -6,11 +6,12 @@ import {
   desiredFromLists,
   planVisibilities,
   reconcile,
+  type SmLists,
   type SmNotification,
 } from '../../main/core/platform/reconcile';
 import type { RegisteredBroker } from '../../main/core/platform/state';
 
-const lists = {
+const lists: SmLists = {
   brokers: [{ id: 'b1', name: 'sample' }],
   visibilities: [
     { id: 'v1', service_plan_id: 'sp1', labels: {} },
