@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerCheck } from './cli/check';
 import { registerServe } from './cli/serve';
 
 const program = new Command()
@@ -8,6 +9,7 @@ const program = new Command()
   .showHelpAfterError();
 
 registerServe(program);
+registerCheck(program);
 
 try {
   await program.parseAsync(process.argv);
