@@ -31,7 +31,7 @@ describe('Retry-After', () => {
 
   it('is honoured up to the cap; without it the platform interval applies', () => {
     expect(nextPollDelayMs(policy, '2', now)).toBe(2000);
-    expect(nextPollDelayMs(policy, '0', now)).toBe(0);
+    expect(nextPollDelayMs(policy, '0', now)).toBe(100);
     expect(nextPollDelayMs(policy, '120', now)).toBe(5000);
     expect(nextPollDelayMs(policy, undefined, now)).toBe(1000);
     expect(nextPollDelayMs(policy, 'soon', now)).toBe(1000);

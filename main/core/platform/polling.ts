@@ -21,10 +21,13 @@ export function retryAfterMs(value: string | undefined, now: number): number | u
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/** No platform polls in a tight loop, whatever `Retry-After: 0` says. */
+export const MIN_POLL_MS = 100;
+
 /** The wait before the next poll: `Retry-After` honoured up to the cap, else the platform's interval. */
 export function nextPollDelayMs(policy: PollingPolicy, retryAfter: string | undefined, now: number): number {
   const asked = retryAfterMs(retryAfter, now);
-  return asked === undefined ? policy.intervalMs : Math.min(asked, policy.capMs);
+  return Math.max(MIN_POLL_MS, asked === undefined ? policy.intervalMs : Math.min(asked, policy.capMs));
 }
 
 /** When polling gives up: the plan's `maximum_polling_duration` or the platform limit, whichever is first. */
