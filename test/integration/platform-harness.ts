@@ -10,15 +10,17 @@ export interface JsonAnswer {
 }
 
 /** Polls `check` every 50 ms until it returns something truthy; throws after `timeoutMs`. */
+type Truthy<T> = Exclude<T, false | null | undefined | 0 | ''>;
+
 export async function eventually<T>(
   check: () => Promise<T> | T,
   what: string,
   timeoutMs = 5000,
-): Promise<NonNullable<T>> {
+): Promise<Truthy<T>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
-    if (value) return value as NonNullable<T>;
+    if (value) return value as Truthy<T>;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

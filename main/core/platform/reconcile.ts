@@ -36,6 +36,10 @@ export const ORG_LABEL = 'organization_guid';
 
 export const brokerNameFor = (broker: SmBroker): string => `sm-${broker.name}-${broker.id}`;
 
+/** The SM's name of a broker the platform registered (`sm-<name>-<id>`). */
+export const smNameOf = ({ name, sm_broker_id }: RegisteredBroker): string =>
+  name.slice('sm-'.length, name.length - sm_broker_id.length - 1);
+
 const organizationsOf = (labels: unknown): string[] => {
   const values = isObject(labels) ? labels[ORG_LABEL] : undefined;
   return Array.isArray(values) ? values.filter((value): value is string => typeof value === 'string') : [];

@@ -2,6 +2,7 @@ import { ApiError } from '../../core/errors';
 import { platformRefusal, type Refusal, refusalOf } from '../../core/platform/hops';
 import { type CallResult, isObject } from '../../core/platform/notes';
 import { orphanReason } from '../../core/platform/orphans';
+import { smNameOf } from '../../core/platform/reconcile';
 import type { LastOperation } from '../../core/platform/state';
 import { mitigateOrphan, type OperationTarget } from './async-ops';
 import type { PlatformRuntime } from './runtime';
@@ -33,17 +34,18 @@ export const usable = (
 export function chainRefusal(
   rt: PlatformRuntime,
   result: CallResult,
-  brokerName: string,
+  smBrokerId: string,
   orphan?: OperationTarget,
 ): ApiError {
-  const refusal = refusalOf(result, rt.deps.name, brokerName);
+  const registered = rt.state.brokers.find((broker) => broker.sm_broker_id === smBrokerId);
+  const refusal = refusalOf(result, rt.deps.name, registered ? smNameOf(registered) : smBrokerId);
   const reason = orphan && orphanReason(result);
   if (!orphan || !reason) return toError(refusal);
   void mitigateOrphan(rt, orphan, reason);
   const what = orphan.binding ? 'binding' : 'instance';
   return toError({
     ...refusal,
-    description: `${refusal.description} The platform started orphan mitigation (${reason}): it deletes the ${what} at the broker until the broker accepts.`,
+    description: `${refusal.description.replace(/[^.]$/, '$&.')} The platform started orphan mitigation (${reason}): it deletes the ${what} at the broker until the broker accepts.`,
   });
 }
 

@@ -48,7 +48,7 @@ export async function pollUntilDone(
   for (;;) {
     const remaining = deadline - Date.now();
     if (remaining <= 0) {
-      const seconds = Math.round((deadline - start.startedAtMs) / 1000);
+      const seconds = Number(((deadline - start.startedAtMs) / 1000).toFixed(1));
       return {
         state: 'failed',
         expired: true,

@@ -88,7 +88,7 @@ export async function bind(rt: PlatformRuntime, body: unknown, wait: boolean): P
     return accepted(rt, bindings, binding.id, result, { startedAtMs, wait, planMaxSeconds });
   const orphan = bindings.target(rt, binding);
   await rt.saveBinding(binding, 'deleted');
-  throw chainRefusal(rt, result, plan.offering.broker, orphan);
+  throw chainRefusal(rt, result, instance.sm_broker_id, orphan);
 }
 
 export async function unbind(rt: PlatformRuntime, id: string, wait: boolean): Promise<ActionResult> {
@@ -102,7 +102,7 @@ export async function unbind(rt: PlatformRuntime, id: string, wait: boolean): Pr
   const planMaxSeconds = plan?.plan.maximum_polling_duration;
   if (usable(result) || (result.kind === 'answer' && result.status === 410))
     return accepted(rt, bindings, id, result, { startedAtMs, wait, planMaxSeconds });
-  const refusal = chainRefusal(rt, result, plan?.offering.broker ?? instance.sm_broker_id);
+  const refusal = chainRefusal(rt, result, instance.sm_broker_id);
   await finish(rt, bindings, id, 'failed', refusal.description);
   throw refusal;
 }

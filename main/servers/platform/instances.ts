@@ -62,7 +62,7 @@ export async function provision(rt: PlatformRuntime, body: unknown, wait: boolea
   if (usable(result))
     return accepted(rt, instances, instance.id, result, { startedAtMs, wait, planMaxSeconds });
   await rt.saveInstance(instance, 'deleted');
-  throw chainRefusal(rt, result, choice.offering.broker, instances.target(rt, instance));
+  throw chainRefusal(rt, result, instance.sm_broker_id, instances.target(rt, instance));
 }
 
 /** Plan, parameters, name or context; a change of only name/context is sent only if the service allows it. */
@@ -117,7 +117,7 @@ export async function update(
   const { result } = await rt.call(instance.sm_broker_id, request, 'update');
   const planMaxSeconds = chosen.plan.maximum_polling_duration;
   if (usable(result)) return accepted(rt, instances, id, result, { startedAtMs, wait, planMaxSeconds });
-  const refusal = chainRefusal(rt, result, current.offering.broker);
+  const refusal = chainRefusal(rt, result, instance.sm_broker_id);
   await finish(rt, instances, id, 'failed', refusal.description);
   throw refusal;
 }
@@ -143,7 +143,7 @@ export async function deprovision(
   const planMaxSeconds = plan?.plan.maximum_polling_duration;
   if (usable(result) || (result.kind === 'answer' && result.status === 410))
     return accepted(rt, instances, id, result, { startedAtMs, wait: options.wait, planMaxSeconds });
-  const refusal = chainRefusal(rt, result, plan?.offering.broker ?? instance.sm_broker_id);
+  const refusal = chainRefusal(rt, result, instance.sm_broker_id);
   await finish(rt, instances, id, 'failed', refusal.description);
   throw refusal;
 }
