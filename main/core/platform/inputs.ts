@@ -16,7 +16,6 @@ export const provisionInputSchema = z
     context: jsonObject.optional(),
   })
   .strict();
-export type ProvisionInput = z.infer<typeof provisionInputSchema>;
 
 export const updateInputSchema = z
   .object({
@@ -27,7 +26,6 @@ export const updateInputSchema = z
     context: jsonObject.optional(),
   })
   .strict();
-export type UpdateInput = z.infer<typeof updateInputSchema>;
 
 export const bindInputSchema = z
   .object({
@@ -39,4 +37,3 @@ export const bindInputSchema = z
     app_guid: z.string().min(1).optional(),
   })
   .strict();
-export type BindInput = z.infer<typeof bindInputSchema>;

@@ -22,7 +22,7 @@ export function retryAfterMs(value: string | undefined, now: number): number | u
 }
 
 /** No platform polls in a tight loop, whatever `Retry-After: 0` says. */
-export const MIN_POLL_MS = 100;
+const MIN_POLL_MS = 100;
 
 /** The wait before the next poll: `Retry-After` honoured up to the cap, else the platform's interval. */
 export function nextPollDelayMs(policy: PollingPolicy, retryAfter: string | undefined, now: number): number {

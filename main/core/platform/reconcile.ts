@@ -32,7 +32,7 @@ export interface SmLists {
   plans: Array<{ id: string; broker_id: string; catalog_id: string }>;
 }
 
-export const ORG_LABEL = 'organization_guid';
+const ORG_LABEL = 'organization_guid';
 
 export const brokerNameFor = (broker: SmBroker): string => `sm-${broker.name}-${broker.id}`;
 

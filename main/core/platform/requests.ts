@@ -1,5 +1,5 @@
 import type { ContextFields, Profile } from './profiles';
-import type { OperationType, PlatformBinding, PlatformInstance } from './state';
+import type { PlatformBinding, PlatformInstance } from './state';
 
 /** One OSB call a platform makes, below `/v2` of a broker; headers are the transport's business. */
 export interface OsbRequest {
@@ -134,10 +134,4 @@ export function pollRequest(
     query: { ...ids(instance), ...(operation === undefined ? {} : { operation }) },
     userInitiated: false,
   };
-}
-
-/** Words for descriptions: `provision`, `update`, ... by resource and operation type. */
-export function changeName(kind: 'instance' | 'binding', type: OperationType) {
-  if (kind === 'binding') return type === 'delete' ? 'unbind' : 'bind';
-  return type === 'create' ? 'provision' : type === 'update' ? 'update' : 'deprovision';
 }
