@@ -1,4 +1,4 @@
-import type { Answer } from '../../core/platform/notes';
+import { type Answer, isObject } from '../../core/platform/notes';
 import { orphanReasonAfterPolling } from '../../core/platform/orphans';
 import type {
   LastOperation,
@@ -85,10 +85,7 @@ export async function accepted<T extends Tracked>(
   const last_operation: LastOperation = operation
     ? { ...before.last_operation, operation }
     : before.last_operation;
-  const fields =
-    answer.body && typeof answer.body === 'object'
-      ? kind.fromAnswer(answer.body as Record<string, unknown>, answer.status)
-      : {};
+  const fields = isObject(answer.body) ? kind.fromAnswer(answer.body, answer.status) : {};
   await kind.save(rt, { ...before, ...fields, last_operation }, 'updated');
   if (answer.status !== 202) await finish(rt, kind, id, 'succeeded');
   else {
