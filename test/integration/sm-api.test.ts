@@ -38,7 +38,12 @@ describe('SM authentication', () => {
 
   it('answers 401 on every admin route without or with wrong credentials', async () => {
     for (const [method, path] of adminRoutes) {
-      const without = await t.smCall(method, path, method === 'GET' || method === 'DELETE' ? undefined : {}, null);
+      const without = await t.smCall(
+        method,
+        path,
+        method === 'GET' || method === 'DELETE' ? undefined : {},
+        null,
+      );
       expect(without.status, `${method} ${path} without credentials`).toBe(401);
       expect(without.body.error).toBe('Unauthorized');
       const wrong = await t.smCall(method, path, undefined, t.basic('admin', 'wrong'));
@@ -64,7 +69,11 @@ describe('SM authentication', () => {
 
 describe('/v1/platforms', () => {
   it('returns generated credentials only on POST and on regenerate; old ones work until the new ones are used', async () => {
-    const created = await t.smCall('POST', '/v1/platforms', { name: 'cf-extra', type: 'cloudfoundry', description: 'a CF' });
+    const created = await t.smCall('POST', '/v1/platforms', {
+      name: 'cf-extra',
+      type: 'cloudfoundry',
+      description: 'a CF',
+    });
     expect(created.status).toBe(201);
     const first = created.body.credentials.basic;
     expect(first.username).toBeTruthy();
@@ -72,7 +81,11 @@ describe('/v1/platforms', () => {
     expect(got.body.credentials).toBeUndefined();
     expect(got.text).not.toContain(first.password);
 
-    const regenerated = await t.smCall('PATCH', `/v1/platforms/${created.body.id}?regenerateCredentials=true`, {});
+    const regenerated = await t.smCall(
+      'PATCH',
+      `/v1/platforms/${created.body.id}?regenerateCredentials=true`,
+      {},
+    );
     const second = regenerated.body.credentials.basic;
     expect(second.password).not.toBe(first.password);
     const oldAuth = t.basic(first.username, first.password);
@@ -111,7 +124,10 @@ describe('lists: paging and queries', () => {
     const seen = first.body.items.map((item: { name: string }) => item.name);
     let token = first.body.token;
     while (token) {
-      const next = await t.smCall('GET', `/v1/platforms?${query}&max_items=3&token=${encodeURIComponent(token)}`);
+      const next = await t.smCall(
+        'GET',
+        `/v1/platforms?${query}&max_items=3&token=${encodeURIComponent(token)}`,
+      );
       seen.push(...next.body.items.map((item: { name: string }) => item.name));
       token = next.body.token;
     }
@@ -122,7 +138,10 @@ describe('lists: paging and queries', () => {
 
   it('supports every fieldQuery operator', async () => {
     const names = async (query: string) => {
-      const answer = await t.smCall('GET', `/v1/platforms?fieldQuery=${q(`name contains 'page-' and ${query}`)}`);
+      const answer = await t.smCall(
+        'GET',
+        `/v1/platforms?fieldQuery=${q(`name contains 'page-' and ${query}`)}`,
+      );
       expect(answer.status, query).toBe(200);
       return answer.body.items.map((item: { name: string }) => item.name).sort();
     };
@@ -133,14 +152,22 @@ describe('lists: paging and queries', () => {
     expect(await names("name lt 'page-1'")).toEqual(['page-0']);
     expect(await names("name le 'page-1'")).toEqual(['page-0', 'page-1']);
     expect(await names("name in ('page-2','page-3')")).toEqual(['page-2', 'page-3']);
-    expect(await names("name notin ('page-0','page-1','page-2','page-3')")).toEqual(['page-4', 'page-5', 'page-6']);
+    expect(await names("name notin ('page-0','page-1','page-2','page-3')")).toEqual([
+      'page-4',
+      'page-5',
+      'page-6',
+    ]);
     expect(await names("description en ''")).toHaveLength(7);
     expect(await names("name contains '-6'")).toEqual(['page-6']);
   });
 
   it('supports labelQuery and label PATCH operations', async () => {
     const team = await t.smCall('GET', `/v1/platforms?labelQuery=${q("team eq 'a'")}`);
-    expect(team.body.items.map((item: { name: string }) => item.name).sort()).toEqual(['page-0', 'page-1', 'page-2']);
+    expect(team.body.items.map((item: { name: string }) => item.name).sort()).toEqual([
+      'page-0',
+      'page-1',
+      'page-2',
+    ]);
     const id = team.body.items[0].id;
     const patched = await t.smCall('PATCH', `/v1/platforms/${id}`, {
       labels: [
@@ -150,7 +177,10 @@ describe('lists: paging and queries', () => {
     });
     expect(patched.body.labels).toMatchObject({ env: ['dev'] });
     expect(patched.body.labels.team).toBeUndefined();
-    const teamNotA = await t.smCall('GET', `/v1/platforms?labelQuery=${q("team notin ('a') and index in ('0','1','2')")}`);
+    const teamNotA = await t.smCall(
+      'GET',
+      `/v1/platforms?labelQuery=${q("team notin ('a') and index in ('0','1','2')")}`,
+    );
     expect(teamNotA.body.items.map((item: { id: string }) => item.id)).toEqual([id]);
   });
 
@@ -175,12 +205,21 @@ describe('lists: paging and queries', () => {
 describe('/v1/visibilities', () => {
   it('creates, changes and deletes visibilities, checking plan and platform', async () => {
     const plan = (await t.smCall('GET', '/v1/service_plans?max_items=1')).body.items[0];
-    const platform = (await t.smCall('POST', '/v1/platforms', { name: 'vis-target', type: 'kubernetes' })).body;
-    const created = await t.smCall('POST', '/v1/visibilities', { service_plan_id: plan.id, platform_id: platform.id });
+    const platform = (await t.smCall('POST', '/v1/platforms', { name: 'vis-target', type: 'kubernetes' }))
+      .body;
+    const created = await t.smCall('POST', '/v1/visibilities', {
+      service_plan_id: plan.id,
+      platform_id: platform.id,
+    });
     expect(created.status).toBe(201);
-    expect((await t.smCall('POST', '/v1/visibilities', { service_plan_id: plan.id, platform_id: platform.id })).status).toBe(409);
+    expect(
+      (await t.smCall('POST', '/v1/visibilities', { service_plan_id: plan.id, platform_id: platform.id }))
+        .status,
+    ).toBe(409);
     expect((await t.smCall('POST', '/v1/visibilities', { service_plan_id: 'nope' })).status).toBe(404);
-    expect((await t.smCall('POST', '/v1/visibilities', { service_plan_id: plan.id, platform_id: 'nope' })).status).toBe(404);
+    expect(
+      (await t.smCall('POST', '/v1/visibilities', { service_plan_id: plan.id, platform_id: 'nope' })).status,
+    ).toBe(404);
     const patched = await t.smCall('PATCH', `/v1/visibilities/${created.body.id}`, {
       labels: [{ op: 'add', key: 'organization_guid', values: ['org-1'] }],
     });
@@ -194,7 +233,9 @@ describe('offerings and plans', () => {
   it('have ids that survive a restart of the simulator', async () => {
     const first = await startTestSimulator();
     const planIds = async (url: string, auth: string) => {
-      const response = await fetch(`${url}/v1/service_plans?max_items=200`, { headers: { Authorization: auth } });
+      const response = await fetch(`${url}/v1/service_plans?max_items=200`, {
+        headers: { Authorization: auth },
+      });
       return (await response.json()).items.map((plan: { id: string }) => plan.id).sort();
     };
     const before = await planIds(first.smUrl, first.adminAuth);

@@ -40,9 +40,14 @@ interface Refresh {
 async function scheduledRefreshes(after: number): Promise<Refresh[]> {
   const deadline = Date.now() + 20_000;
   for (;;) {
-    const history = await fetch(`${t.simulator.endpoints.control.url}/api/catalog-refreshes`).then((r) => r.json());
+    const history = await fetch(`${t.simulator.endpoints.control.url}/api/catalog-refreshes`).then((r) =>
+      r.json(),
+    );
     const scheduled = (history.items as Refresh[]).filter(
-      (record) => record.trigger === 'schedule' && Date.parse(record.started_at) >= after && record.broker_name.startsWith('pool-'),
+      (record) =>
+        record.trigger === 'schedule' &&
+        Date.parse(record.started_at) >= after &&
+        record.broker_name.startsWith('pool-'),
     );
     if (scheduled.length >= 20) return scheduled.slice(0, 20);
     if (Date.now() > deadline) throw new Error(`only ${scheduled.length} scheduled refreshes seen`);
@@ -55,7 +60,9 @@ describe('the scheduled forced catalog refresh', () => {
     for (const fake of fakes.slice(0, 5)) fake.state.behaviour = { ...fake.state.behaviour, hang: true };
     const records = await scheduledRefreshes(Date.now());
 
-    const hung = records.filter((record) => ['pool-0', 'pool-1', 'pool-2', 'pool-3', 'pool-4'].includes(record.broker_name));
+    const hung = records.filter((record) =>
+      ['pool-0', 'pool-1', 'pool-2', 'pool-3', 'pool-4'].includes(record.broker_name),
+    );
     expect(hung.map((record) => record.result)).toEqual(Array(5).fill('timeout'));
     expect(records.filter((record) => record.result === 'unchanged')).toHaveLength(15);
     expect(records.every((record) => record.mode === 'forced')).toBe(true);
@@ -71,7 +78,11 @@ describe('the scheduled forced catalog refresh', () => {
         .filter((broker: { name: string }) => broker.name.startsWith('pool-'))
         .map((broker: { id: string }) => broker.id),
     );
-    const cachedBrokers = new Set(plans.body.items.map((plan: { broker_id: string }) => plan.broker_id).filter((id: string) => brokerNames.has(id)));
+    const cachedBrokers = new Set(
+      plans.body.items
+        .map((plan: { broker_id: string }) => plan.broker_id)
+        .filter((id: string) => brokerNames.has(id)),
+    );
     expect(cachedBrokers.size).toBe(20);
   });
 });
