@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { fromError } from 'zod-validation-error';
 import { platformsConfigSchema } from './core/platform/config';
+import { pluginSpecsSchema } from './core/sm/plugins';
 import { DEFAULT_BUFFER_SIZE, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_BUFFER_BYTES } from './traffic/store';
 
 /** The config file (`--config FILE`, JSON). Every key is optional; unknown keys are refused so typos show. */
@@ -50,6 +52,8 @@ export const configSchema = z
       .strict()
       .prefault({}),
     platforms: platformsConfigSchema,
+    /** Central policies on the OSB route: built-in `quota` / `visibility-audit`, or `{module: path}`. */
+    plugins: pluginSpecsSchema.default([]),
     logLevel: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
   })
   .strict();
@@ -84,5 +88,8 @@ export async function loadConfigFile(path: string): Promise<SimConfig> {
   } catch (error) {
     throw new ConfigError(`The config file ${path} is not valid JSON: ${(error as Error).message}.`);
   }
-  return parseConfig(json, `The config file ${path}`);
+  const config = parseConfig(json, `The config file ${path}`);
+  // Plugin modules are named relative to the config file, wherever smsim was started.
+  for (const spec of config.plugins) if ('module' in spec) spec.module = resolve(dirname(path), spec.module);
+  return config;
 }

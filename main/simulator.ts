@@ -7,6 +7,7 @@ import { startSampleBroker } from './compose/sample-broker';
 import { registerSampleBroker, startServiceManager } from './compose/service-manager';
 import { parseConfig, type SimConfig, type SimConfigInput } from './config';
 import { EventBus } from './core/events';
+import { checkRouter } from './fixtures/check';
 import { createLogger, type Logger, type LogLevel } from './logging';
 import { createControlApp } from './servers/control/app';
 import type { Endpoints } from './servers/control/endpoints';
@@ -124,6 +125,16 @@ async function startAll(config: SimConfig, options: SimulatorOptions, log: Logge
   });
   endpoints.platforms = platformEndpoints(platforms);
   routers.platforms = platformsControlRouter(platforms);
+  routers.fixtures = checkRouter({
+    brokers: () =>
+      sm.store.state.brokers.map((broker) => ({
+        id: broker.id,
+        name: broker.name,
+        url: broker.broker_url,
+        credentials: broker.credentials.basic,
+      })),
+    events,
+  });
 
   const control = createControlApp({
     endpoints: () => endpoints,

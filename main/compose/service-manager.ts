@@ -1,7 +1,6 @@
 import type { SimConfig } from '../config';
 import type { EventBus } from '../core/events';
-import { OperationService } from '../core/sm/operations';
-import { OsbService } from '../core/sm/osb';
+import { loadPlugins } from '../core/sm/plugins';
 import { createServiceManager, type ServiceManager } from '../core/sm/service-manager';
 import type { Logger } from '../logging';
 import { type BasicCredentials, parseBasicAuth } from '../servers/http/basic-auth';
@@ -38,28 +37,22 @@ export async function startServiceManager(deps: {
   const client = new HttpBrokerClient(({ id, name }) =>
     createCapturingClient(traffic, { hop: 'sm→broker', from: 'sm', to: `broker:${name}`, brokerId: id }),
   );
+  const plugins = await loadPlugins(deps.config.plugins, { log: deps.log, events: deps.events });
   const sm = createServiceManager({
     store: sectionOf(deps.store, 'sm'),
     client,
     events: deps.events,
     catalog: deps.config.catalog,
-  });
-  // OSB route and operations API, wired minimally by the OSB work; plugins join once config.ts has `plugins`.
-  const osb = new OsbService({
-    store: sm.store,
-    catalog: sm.catalog,
-    brokers: sm.brokers,
-    client,
-    events: deps.events,
     brokerTimeoutMs: deps.config.serviceManager.brokerTimeoutMs,
+    plugins,
   });
   const osbRouter = createOsbRouter({
-    osb,
+    osb: sm.osb,
     authenticatePlatform: (given) => sm.platforms.authenticate(given),
     log: deps.log,
   });
   const operationsRouter = createOperationsRouter({
-    operations: new OperationService({ store: sm.store }),
+    operations: sm.operations,
     read: requireAdminOrPlatform(deps.admin, sm.platforms),
   });
   const capture = captureInbound(traffic, {

@@ -6,7 +6,10 @@ import { CatalogCache } from './catalog/cache';
 import type { CatalogRefresh, RefreshTrigger } from './catalog/refresh-record';
 import type { SmState } from './model';
 import { Notifier } from './notifications';
+import { OperationService } from './operations';
+import { OsbService } from './osb';
 import { PlatformService } from './platforms';
+import type { OsbPlugin } from './plugins';
 import { VisibilityService } from './visibilities';
 
 export interface CatalogSettings {
@@ -20,10 +23,14 @@ export interface ServiceManagerDeps {
   client: BrokerClient;
   events: EventBus;
   catalog: CatalogSettings;
+  /** How long the OSB route waits for a broker before answering 504. */
+  brokerTimeoutMs: number;
+  plugins?: OsbPlugin[];
 }
 
 /** The Service Manager's domain, wired: registries, catalog cache, notifications, scheduled refresh. */
-export function createServiceManager({ store, client, events, catalog: settings }: ServiceManagerDeps) {
+export function createServiceManager(deps: ServiceManagerDeps) {
+  const { store, client, events, catalog: settings } = deps;
   const notifier = new Notifier();
   const catalog = new CatalogCache({
     client,
@@ -36,6 +43,16 @@ export function createServiceManager({ store, client, events, catalog: settings 
   const brokers = new BrokerService({ store, catalog, notifier, events });
   const platforms = new PlatformService({ store, events });
   const visibilities = new VisibilityService({ store, catalog, notifier, events });
+  const osb = new OsbService({
+    store,
+    catalog,
+    brokers,
+    client,
+    events,
+    plugins: deps.plugins ?? [],
+    brokerTimeoutMs: deps.brokerTimeoutMs,
+  });
+  const operations = new OperationService({ store });
   let schedule: NodeJS.Timeout | undefined;
   let nextRefreshAt: number | undefined;
 
@@ -49,6 +66,8 @@ export function createServiceManager({ store, client, events, catalog: settings 
     brokers,
     platforms,
     visibilities,
+    osb,
+    operations,
     refreshAll,
     /** Soft-updates every broker without a cache entry (what a list of offerings or plans needs). */
     ensureCatalogs: async () => {
