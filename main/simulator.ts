@@ -11,6 +11,7 @@ import { checkRouter } from './fixtures/check';
 import { createLogger, type Logger, type LogLevel } from './logging';
 import { createControlApp } from './servers/control/app';
 import type { Endpoints } from './servers/control/endpoints';
+import { smProxyRouter } from './servers/control/sm-proxy';
 import { listen, type RunningServer } from './servers/http/listen';
 import { platformsControlRouter } from './servers/platform/control-router';
 import { smControlRouter } from './servers/sm/control-router';
@@ -93,6 +94,7 @@ async function startAll(config: SimConfig, options: SimulatorOptions, log: Logge
   started.push(smServer);
   endpoints.serviceManager = { url: smServer.url, admin };
   routers[''] = Router().use(smControlRouter(sm), trafficRouter(traffic, { version: VERSION }));
+  routers.sm = smProxyRouter({ url: () => smServer.url, admin });
 
   if (options.sampleBroker ?? config.sampleBroker.enabled) {
     const sample = await startSampleBroker({

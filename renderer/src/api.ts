@@ -46,23 +46,45 @@ export class ApiError extends Error {
   }
 }
 
-async function getJson<T>(path: string): Promise<T> {
-  const response = await fetch(path, { headers: { Accept: 'application/json' } });
+/**
+ * Calls the control API and answers the JSON it returns (undefined for 204); a refusal becomes an ApiError
+ * whose message is the server's `description`, a sentence a user can read.
+ */
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(path, {
+    method,
+    headers: {
+      Accept: 'application/json',
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
   if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { description?: string } | null;
-    throw new ApiError(response.status, body?.description ?? `${path} answered ${response.status}`);
+    const answer = (await response.json().catch(() => null)) as { description?: string } | null;
+    throw new ApiError(
+      response.status,
+      answer?.description ?? `${method} ${path} answered ${response.status}`,
+    );
   }
-  return (await response.json()) as T;
+  return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
 }
 
-export const getEndpoints = () => getJson<Endpoints>('/api/endpoints');
+export const getJson = <T>(path: string) => request<T>('GET', path);
 
-/** The sample broker's faults, or null when it is off (its control routes are not mounted then). */
-export async function getSampleBrokerFaults(): Promise<Fault[] | null> {
+/** A list of the control API (`{items}`). */
+export const getItems = async <T>(path: string) => (await getJson<{ items: T[] }>(path)).items;
+
+/** Answers null when the route is not there (a part of smsim that is off or not built yet). */
+export async function getOptional<T>(path: string): Promise<T | null> {
   try {
-    return await getJson<Fault[]>('/api/sample-broker/faults');
+    return await getJson<T>(path);
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) return null;
     throw error;
   }
 }
+
+export const getEndpoints = () => getJson<Endpoints>('/api/endpoints');
+
+/** The sample broker's faults, or null when it is off (its control routes are not mounted then). */
+export const getSampleBrokerFaults = () => getOptional<Fault[]>('/api/sample-broker/faults');

@@ -6,7 +6,7 @@ import { useLive } from './store';
 import './styles.css';
 
 const live = useLive.getState();
-void connectEvents({ onEvents: live.receive, onConnection: live.setConnection });
+connectEvents({ onEvents: live.receive, onConnection: live.setConnection });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,30 +1,47 @@
-import { useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { getEndpoints } from '../api';
+import { ConnectorLines } from '../components/ConnectorLines';
 import { FilterInput } from '../components/FilterInput';
 import { LandscapeColumn } from '../components/LandscapeColumn';
 import { Notice } from '../components/Notice';
 import { ViewHeader } from '../components/ViewHeader';
+import { useLive } from '../store';
 import { useLoad } from '../use-load';
+import { useNow } from '../use-now';
+import { callCounts, landscapeConnectors } from './landscape-edges';
 import { type Landscape, landscapeOf, matchesFilter } from './landscape-nodes';
 
 function Columns({ landscape, filter }: { landscape: Landscape; filter: string }) {
   const keep = (nodes: Landscape['brokers']) => nodes.filter((node) => matchesFilter(node, filter));
   const { control, platforms, serviceManager, brokers } = landscape;
   const none = filter.trim() ? 'Nothing here matches the filter.' : undefined;
+  const hits = useLive((state) => state.edges);
+  const now = useNow(500);
+  const container = useRef<HTMLDivElement>(null);
+  const connectors = useMemo(() => landscapeConnectors(landscape, hits, now), [landscape, hits, now]);
+  const calls = useMemo(() => callCounts(hits), [hits]);
   return (
     <>
-      <div className="landscape">
+      <div className="landscape" ref={container}>
+        <ConnectorLines container={container} connectors={connectors} />
         <LandscapeColumn
           title="Platforms"
           nodes={keep(platforms)}
+          calls={calls}
           empty={none ?? 'No platform is running.'}
         />
         <LandscapeColumn
           title="Service Manager"
           nodes={keep(serviceManager ? [serviceManager] : [])}
+          calls={calls}
           empty={none ?? 'The Service Manager is not running.'}
         />
-        <LandscapeColumn title="Brokers" nodes={keep(brokers)} empty={none ?? 'No broker is running.'} />
+        <LandscapeColumn
+          title="Brokers"
+          nodes={keep(brokers)}
+          calls={calls}
+          empty={none ?? 'No broker is running.'}
+        />
       </div>
       <div className="landscape-control">
         {/* The control server always runs (it serves this page), so only the filter can empty this column. */}
@@ -37,6 +54,10 @@ function Columns({ landscape, filter }: { landscape: Landscape; filter: string }
 export function LandscapeView() {
   const endpoints = useLoad(getEndpoints);
   const [filter, setFilter] = useState('');
+  const landscape = useMemo(
+    () => (endpoints.state === 'ok' ? landscapeOf(endpoints.data) : null),
+    [endpoints],
+  );
   return (
     <section className="view">
       <ViewHeader
@@ -53,7 +74,7 @@ export function LandscapeView() {
           {endpoints.message}. Check that smsim is still running, then reload the page.
         </Notice>
       ) : null}
-      {endpoints.state === 'ok' ? <Columns landscape={landscapeOf(endpoints.data)} filter={filter} /> : null}
+      {landscape ? <Columns landscape={landscape} filter={filter} /> : null}
     </section>
   );
 }
