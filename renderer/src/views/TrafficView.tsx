@@ -1,16 +1,64 @@
-import { PlannedView } from '../components/PlannedView';
+import { useState } from 'react';
+import { Notice } from '../components/Notice';
+import { ViewHeader } from '../components/ViewHeader';
+import { getPlatformNames } from '../platform-names';
+import { useSeenAny } from '../store';
+import { FlowDetail } from '../traffic/FlowDetail';
+import { FlowList } from '../traffic/FlowList';
+import { NO_FILTERS } from '../traffic/flow-query';
+import { TrafficFilters } from '../traffic/TrafficFilters';
+import { TrafficToolbar } from '../traffic/TrafficToolbar';
+import { useFlows } from '../traffic/use-flows';
+import { useLoad } from '../use-load';
+
+const numberFormat = new Intl.NumberFormat();
 
 export function TrafficView() {
+  const [filters, setFilters] = useState(NO_FILTERS);
+  const [selected, setSelected] = useState<string | null>(null);
+  const flows = useFlows(filters, useSeenAny('traffic.exchange', 'traffic.cleared', 'traffic.note'));
+  const platforms = useLoad(getPlatformNames);
   return (
-    <PlannedView
-      title="Traffic"
-      summary="Every OSB call that crosses the landscape, live, one row per user action with the hops it took."
-      planned={[
-        'One row per flow: time, platform, operation, instance, broker, final status, total time.',
-        'The hop waterfall platform → proxy → Service Manager → broker, each hop with its status and time.',
-        'Headers and pretty JSON bodies of each hop, spec notes, and “copy as curl”.',
-        'Filters by text, platform, broker, operation, status and instance; pause, clear, HAR export and import.',
-      ]}
-    />
+    <section className="view view-fill">
+      <ViewHeader
+        title="Traffic"
+        summary="Every OSB call that crosses the landscape, live, one row per user action with the hops it took."
+      >
+        <TrafficToolbar filters={filters} />
+      </ViewHeader>
+      <TrafficFilters
+        filters={filters}
+        platforms={platforms.state === 'ok' ? platforms.data : []}
+        onChange={setFilters}
+      />
+      {flows.error ? (
+        <Notice tone="error" title="The flows could not be loaded.">
+          {flows.error}
+        </Notice>
+      ) : null}
+      <div className="traffic">
+        <div className="traffic-list">
+          <div className="flow-head" aria-hidden="true">
+            <span>Time</span>
+            <span>Platform</span>
+            <span>Operation</span>
+            <span>Instance</span>
+            <span>Broker</span>
+            <span>Status</span>
+            <span>Total</span>
+          </div>
+          <FlowList flows={flows.items} selected={selected} onSelect={setSelected} onEnd={flows.loadMore} />
+          <p className="traffic-count" data-testid="flow-count" aria-busy={flows.loading}>
+            {numberFormat.format(flows.items.length)}
+            {flows.next === null ? '' : '+'} shown of {numberFormat.format(flows.total)} flows in the buffer
+          </p>
+        </div>
+        {selected ? (
+          <FlowDetail id={selected} />
+        ) : (
+          <div className="flow-detail muted">Select a flow (click, or the arrow keys) to see its hops.</div>
+        )}
+      </div>
+    </section>
   );
 }

@@ -1,0 +1,62 @@
+import { useCallback, useState } from 'react';
+import type { FlowDetail as Flow } from '../../../main/traffic/types';
+import { getJson } from '../api';
+import { Notice } from '../components/Notice';
+import { useSeen } from '../store';
+import { useLoad } from '../use-load';
+import { HopBar } from './HopBar';
+import { HopDetail } from './HopDetail';
+
+function Waterfall({ flow }: { flow: Flow }) {
+  const [open, setOpen] = useState<string | null>(null);
+  const startMs = Math.min(...flow.hops.map((hop) => hop.startMs));
+  const endMs = Math.max(...flow.hops.map((hop) => hop.startMs + hop.durationMs));
+  const opened = flow.hops.find((hop) => hop.id === open);
+  return (
+    <>
+      <section className="waterfall" aria-label="Hops">
+        {flow.hops.map((hop) => (
+          <HopBar
+            key={hop.id}
+            hop={hop}
+            startMs={startMs}
+            totalMs={endMs - startMs}
+            open={hop.id === open}
+            onOpen={() => setOpen(hop.id === open ? null : hop.id)}
+          />
+        ))}
+      </section>
+      {opened ? (
+        <HopDetail hop={opened} />
+      ) : (
+        <p className="muted">Open a hop to see its request and answer.</p>
+      )}
+    </>
+  );
+}
+
+/** The opened flow: its hops as a waterfall, reloaded while new hops of it arrive. */
+export function FlowDetail({ id }: { id: string }) {
+  const load = useCallback(() => getJson<Flow>(`/api/flows/${encodeURIComponent(id)}`), [id]);
+  const flow = useLoad(load, useSeen('traffic.exchange'));
+  if (flow.state === 'loading') return <div className="flow-detail" aria-busy="true" />;
+  if (flow.state === 'error') {
+    return (
+      <div className="flow-detail">
+        <Notice tone="error" title="This flow could not be loaded.">
+          {flow.message}
+        </Notice>
+      </div>
+    );
+  }
+  const { platform, operation, instanceId } = flow.data;
+  return (
+    <div className="flow-detail" data-testid="flow-detail">
+      <h2 className="flow-detail-title">
+        {operation ?? 'call'} {platform ? `from ${platform}` : ''}{' '}
+        {instanceId ? <code>{instanceId}</code> : null}
+      </h2>
+      <Waterfall key={id} flow={flow.data} />
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import type { FlowSummary } from '../../../main/traffic/types';
+import { statusClass } from '../edges';
+
+const time = new Intl.DateTimeFormat(undefined, {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  fractionalSecondDigits: 3,
+  hour12: false,
+});
+
+interface FlowRowProps {
+  flow: FlowSummary;
+  selected: boolean;
+  top: number;
+  onOpen: () => void;
+}
+
+/** One flow of the Traffic list: a fixed-height row, placed by the virtualiser. */
+export function FlowRow({ flow, selected, top, onOpen }: FlowRowProps) {
+  const status = flow.status ?? flow.error ?? 'no answer';
+  return (
+    <div
+      role="option"
+      aria-selected={selected}
+      tabIndex={-1}
+      className="flow-row"
+      style={{ transform: `translateY(${top}px)` }}
+      onClick={onOpen}
+      onKeyDown={(event) => event.key === 'Enter' && onOpen()}
+      data-testid="flow-row"
+      data-flow-id={flow.id}
+    >
+      <span className="flow-time number">{time.format(new Date(flow.startedAt))}</span>
+      <span className="flow-platform">{flow.platform ?? '—'}</span>
+      <span className="flow-operation">{flow.operation ?? 'other'}</span>
+      <code className="flow-instance" title={flow.instanceId}>
+        {flow.instanceId?.slice(0, 8) ?? '—'}
+      </code>
+      <span className="flow-broker" title={flow.broker}>
+        {flow.broker ?? '—'}
+      </span>
+      <span className={`flow-status status-${statusClass(flow.status)}`} data-testid="flow-status">
+        {status}
+        {flow.hasNotes ? <span title="This flow has spec notes"> ⚑</span> : null}
+      </span>
+      <span className="flow-ms number">{flow.durationMs.toFixed(0)} ms</span>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { FlowSummary } from '../../../main/traffic/types';
+import { getJson } from '../api';
+import { type FlowFilters, queryOf } from './flow-query';
+
+interface FlowPage {
+  items: FlowSummary[];
+  next: number | null;
+  total: number;
+}
+
+export type Flows = FlowPage & { loading: boolean; error: string | null; loadMore: () => void };
+
+const PAGE = 500;
+
+/** The newest page joined to the older rows already shown, so a live reload never drops what was scrolled to. */
+function merge(first: FlowPage, shown: FlowPage): FlowPage {
+  if (first.next === null) return first;
+  const oldest = first.items.at(-1)!.seq;
+  const older = shown.items.filter((flow) => flow.seq < oldest);
+  return {
+    items: [...first.items, ...older],
+    next: older.length ? shown.next : first.next,
+    total: first.total,
+  };
+}
+
+/**
+ * The flows matching `filters`, newest first: the first page again whenever the filters or `tick` change
+ * (a stale answer is dropped), older pages on `loadMore`.
+ */
+export function useFlows(filters: FlowFilters, tick: number): Flows {
+  const query = queryOf(filters);
+  const [page, setPage] = useState<FlowPage & { query: string | null }>({
+    items: [],
+    next: null,
+    total: 0,
+    query: null,
+  });
+  const [error, setError] = useState<string | null>(null);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: tick only triggers the reload.
+  useEffect(() => {
+    let current = true;
+    getJson<FlowPage>(`/api/flows?${query}${query ? '&' : ''}limit=${PAGE}`).then(
+      (first) => {
+        if (!current) return;
+        setError(null);
+        setPage((shown) => ({ ...(shown.query === query ? merge(first, shown) : first), query }));
+      },
+      (failure: Error) => current && setError(failure.message),
+    );
+    return () => {
+      current = false;
+    };
+  }, [query, tick]);
+
+  const loadMore = useCallback(() => {
+    if (page.next === null || page.query !== query) return;
+    const before = page.next;
+    getJson<FlowPage>(`/api/flows?${queryOf(filters, { limit: PAGE, before })}`).then((older) =>
+      setPage((shown) =>
+        shown.next === before && shown.query === query
+          ? { ...shown, items: [...shown.items, ...older.items], next: older.next }
+          : shown,
+      ),
+    );
+  }, [page, query, filters]);
+
+  return { ...page, loading: page.query !== query, error, loadMore };
+}
