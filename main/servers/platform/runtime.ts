@@ -134,10 +134,12 @@ export class PlatformRuntime {
 
   async saveBinding(record: PlatformBinding, action: Action): Promise<PlatformBinding> {
     await this.deps.store.update((state) => upsert(state.bindings, record, action));
+    // Events reach every UI and log: the binding's credentials stay behind (the platform API has them).
+    const { credentials, ...binding } = bindingView(record, this.state);
     this.deps.events.emit('platform.binding', {
       platform: this.deps.name,
       action,
-      binding: bindingView(record, this.state),
+      binding: { ...binding, has_credentials: credentials !== null },
     });
     return record;
   }
