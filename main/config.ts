@@ -54,6 +54,13 @@ export const configSchema = z
     platforms: platformsConfigSchema,
     /** Central policies on the OSB route: built-in `quota` / `visibility-audit`, or `{module: path}`. */
     plugins: pluginSpecsSchema.default([]),
+    sharing: z
+      .object({
+        /** The original of a shared instance deprovisioned while references exist: leaves the SM, or 400. */
+        onDeleteWithReferences: z.enum(['detach', 'reject']).default('detach'),
+      })
+      .strict()
+      .prefault({}),
     logLevel: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
   })
   .strict();

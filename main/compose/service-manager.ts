@@ -45,6 +45,7 @@ export async function startServiceManager(deps: {
     catalog: deps.config.catalog,
     brokerTimeoutMs: deps.config.serviceManager.brokerTimeoutMs,
     plugins,
+    sharing: deps.config.sharing,
   });
   const osbRouter = createOsbRouter({
     osb: sm.osb,

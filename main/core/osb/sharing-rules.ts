@@ -1,7 +1,7 @@
 import { isRecord, type JsonRecord, joinPath, type ProblemList } from './problems';
 
 /** The plan the Service Manager adds to every offering with a shareable plan; brokers may not use its name. */
-const REFERENCE_PLAN_NAME = 'reference-instance';
+export const REFERENCE_PLAN_NAME = 'reference-instance';
 
 /** A plan says `bindable` itself or inherits it from its offering. */
 const isBindable = (offering: JsonRecord, plan: JsonRecord) =>

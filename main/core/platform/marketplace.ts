@@ -1,4 +1,5 @@
 import type { Catalog, Offering, Plan } from '../osb/catalog-types';
+import { REFERENCE_PLAN_NAME } from '../osb/sharing-rules';
 import type { PlanVisibility, RegisteredBroker } from './state';
 
 /**
@@ -64,7 +65,10 @@ export const planEnabled =
           visibility.organizations.includes(organization)),
     );
 
-/** The offerings of the registered brokers' catalogs, with the plans `enabled` lets through (all by default). */
+/**
+ * The offerings of the registered brokers' catalogs, with the plans `enabled` lets through (all by default).
+ * The SM's `reference-instance` plan has no visibility of its own: the SM serves it only with a visible offering.
+ */
 export function marketplace(
   brokers: readonly RegisteredBroker[],
   catalogs: ReadonlyMap<string, Catalog>,
@@ -73,7 +77,7 @@ export function marketplace(
   return brokers.flatMap((broker) =>
     (catalogs.get(broker.sm_broker_id)?.services ?? []).flatMap((offering): MarketplaceOffering[] => {
       const plans = offering.plans
-        .filter((plan) => enabled(broker.sm_broker_id, plan.id))
+        .filter((plan) => plan.name === REFERENCE_PLAN_NAME || enabled(broker.sm_broker_id, plan.id))
         .map((plan) => planOf(offering, plan));
       if (plans.length === 0) return [];
       return [

@@ -8,8 +8,11 @@ import type { SmState } from './model';
 import { Notifier } from './notifications';
 import { OperationService } from './operations';
 import { OsbService } from './osb';
+import type { DeleteWithReferences } from './osb/references';
 import { PlatformService } from './platforms';
 import type { OsbPlugin } from './plugins';
+import { sharedPlanIds } from './sharing/holders';
+import { SharingService } from './sharing/service';
 import { VisibilityService } from './visibilities';
 
 export interface CatalogSettings {
@@ -26,6 +29,7 @@ export interface ServiceManagerDeps {
   /** How long the OSB route waits for a broker before answering 504. */
   brokerTimeoutMs: number;
   plugins?: OsbPlugin[];
+  sharing?: { onDeleteWithReferences?: DeleteWithReferences };
 }
 
 /** The Service Manager's domain, wired: registries, catalog cache, notifications, scheduled refresh. */
@@ -39,6 +43,7 @@ export function createServiceManager(deps: ServiceManagerDeps) {
     concurrency: settings.concurrency,
     plansInUse: (planIds) =>
       planIds.filter((id) => store.state.instances.some((instance) => instance.service_plan_id === id)),
+    plansShared: (planIds) => planIds.filter((id) => sharedPlanIds(store.state).has(id)),
   });
   const brokers = new BrokerService({ store, catalog, notifier, events });
   const platforms = new PlatformService({ store, events });
@@ -51,7 +56,9 @@ export function createServiceManager(deps: ServiceManagerDeps) {
     events,
     plugins: deps.plugins ?? [],
     brokerTimeoutMs: deps.brokerTimeoutMs,
+    sharing: deps.sharing,
   });
+  const sharing = new SharingService({ store, catalog, events });
   const operations = new OperationService({ store });
   let schedule: NodeJS.Timeout | undefined;
   let nextRefreshAt: number | undefined;
@@ -68,6 +75,7 @@ export function createServiceManager(deps: ServiceManagerDeps) {
     visibilities,
     osb,
     operations,
+    sharing,
     refreshAll,
     /** Soft-updates every broker without a cache entry (what a list of offerings or plans needs). */
     ensureCatalogs: async () => {

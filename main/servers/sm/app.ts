@@ -50,7 +50,7 @@ export function createSmApp({
     ...registryRouters(sm, auth),
     service_offerings: catalog.offerings,
     service_plans: catalog.plans,
-    ...instanceRouters(sm, auth.admin),
+    ...instanceRouters(sm, auth),
   };
   if (operationsRouter) app.use('/v1', operationsRouter);
   for (const [path, router] of Object.entries(routers)) app.use(`/v1/${path}`, router);

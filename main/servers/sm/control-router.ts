@@ -2,12 +2,14 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { ServiceManager } from '../../core/sm/service-manager';
 import { parseInput } from '../../core/validate';
+import { sharingControlRouter } from './sharing-router';
 
 const refreshRequest = z.object({ broker_id: z.string().min(1).optional() }).strict();
 
-/** Mounted on the control server at `/api`, for the UI: the catalog refresh history and manual refreshes. */
+/** Mounted on the control server at `/api`, for the UI: the catalog refresh history, manual refreshes, sharing. */
 export function smControlRouter(sm: ServiceManager): Router {
   const router = Router();
+  router.use(sharingControlRouter(sm));
   router.get('/catalog-refreshes', (_req, res) => {
     res.json({ items: [...sm.catalog.history()].reverse(), next_scheduled_at: sm.nextScheduledRefresh() });
   });

@@ -1,9 +1,10 @@
 import type { RequestHandler, Router } from 'express';
-import { notFound } from '../../core/errors';
+import { ApiError, notFound } from '../../core/errors';
 import { labelsPatchSchema } from '../../core/sm/inputs';
 import { applyLabelChanges } from '../../core/sm/listing';
-import type { BindingRecord, InstanceRecord } from '../../core/sm/model';
+import type { BindingRecord, InstanceRecord, PlatformRecord } from '../../core/sm/model';
 import type { ServiceManager } from '../../core/sm/service-manager';
+import { isSharePatch } from '../../core/sm/sharing/service';
 import { parseInput } from '../../core/validate';
 import { queryableFields } from './fields';
 import { resourceRouter } from './resource-routes';
@@ -18,8 +19,25 @@ const publicBinding = (binding: BindingRecord, showCredentials: boolean) => {
   return { ...rest, credentials: showCredentials ? credentials : '[redacted]' };
 };
 
-/** `/v1/service_instances` and `/v1/service_bindings`: records made by OSB traffic. */
-export function instanceRouters(sm: ServiceManager, admin: RequestHandler) {
+/** The admin, or a platform that only shares and unshares (its own instances: checked by the sharing rules). */
+const adminOrSharingPlatform =
+  (adminOrPlatform: RequestHandler): RequestHandler =>
+  (req, res, next) =>
+    adminOrPlatform(req, res, (error?: unknown) => {
+      if (error || !res.locals.platform || isSharePatch(req.body)) return next(error);
+      const why =
+        'A platform may only send {"shared": true|false} for its own instances; the rest needs the admin.';
+      next(new ApiError(403, 'Forbidden', why));
+    });
+
+/**
+ * `/v1/service_instances` and `/v1/service_bindings`: records made by OSB traffic. PATCH takes labels, or
+ * exactly `{"shared": true|false}` (the admin for any instance, a platform for its own).
+ */
+export function instanceRouters(
+  sm: ServiceManager,
+  { admin, adminOrPlatform }: { admin: RequestHandler; adminOrPlatform: RequestHandler },
+) {
   const auth = { read: admin, write: admin };
   const instance = (id: string) => {
     const found = sm.store.state.instances.find((candidate) => candidate.id === id);
@@ -38,7 +56,11 @@ export function instanceRouters(sm: ServiceManager, admin: RequestHandler) {
     {
       list: () => sm.store.state.instances.map(publicInstance),
       get: (id) => publicInstance(instance(id)),
-      update: async (id, body) => {
+      update: async (id, body, req) => {
+        if (isSharePatch(body))
+          return publicInstance(
+            await sm.sharing.setShared(id, body, req.res?.locals.platform as PlatformRecord | undefined),
+          );
         instance(id);
         const { labels } = parseInput(labelsPatchSchema, body, 'The service instance patch');
         const updated = await sm.store.update((state) => {
@@ -50,7 +72,7 @@ export function instanceRouters(sm: ServiceManager, admin: RequestHandler) {
         return publicInstance(updated);
       },
     },
-    auth,
+    { read: admin, write: adminOrSharingPlatform(adminOrPlatform) },
     queryableFields.instances,
   );
   instances.get('/:id/parameters', admin, (req, res) => {

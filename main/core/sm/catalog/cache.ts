@@ -4,6 +4,7 @@ import type { Catalog } from '../../osb/catalog-types';
 import { diffCatalogs, validateCatalog } from '../../osb/catalog-validation';
 import type { BrokerClient } from '../broker-client';
 import type { BrokerRecord } from '../model';
+import { isShareable } from '../sharing/plans';
 import { fetchCatalog } from './fetch-catalog';
 import { runPool } from './pool';
 import type { CatalogRefresh, RefreshMode, RefreshResult, RefreshTrigger } from './refresh-record';
@@ -18,6 +19,8 @@ export interface CatalogCacheOptions {
   concurrency: number;
   /** SM plan ids among `planIds` that still have instances (a refresh may not remove those). */
   plansInUse: (planIds: string[]) => string[];
+  /** SM plan ids among `planIds` with shared instances (a refresh may not turn sharing off for those). */
+  plansShared?: (planIds: string[]) => string[];
   keepHistory?: number;
 }
 
@@ -123,6 +126,7 @@ export class CatalogCache {
     try {
       const entry = await this.#load(broker);
       this.#refuseRemovingPlansInUse(broker, before, entry);
+      this.#refuseUnsharingPlansInUse(broker, entry);
       this.#entries.set(broker.id, entry);
       const diff = diffCatalogs(before?.catalog, entry.catalog);
       const changed = Object.values(diff).some(
@@ -170,6 +174,17 @@ export class CatalogCache {
       'Conflict',
       `The new catalog of broker "${broker.name}" removes plan${names.length > 1 ? 's' : ''} ${names.join(', ')} that still ` +
         'have instances. Deprovision them first; the cached catalog was kept.',
+    );
+  }
+
+  #refuseUnsharingPlansInUse(broker: BrokerRef, after: Entry): void {
+    const unshareable = after.plans.filter((plan) => !isShareable(plan));
+    const shared = new Set(this.options.plansShared?.(unshareable.map((plan) => plan.id)) ?? []);
+    if (shared.size === 0) return;
+    const names = unshareable.filter((plan) => shared.has(plan.id)).map((plan) => `"${plan.name}"`);
+    throw badRequest(
+      `The new catalog of broker "${broker.name}" turns instance sharing off for plan${names.length > 1 ? 's' : ''} ` +
+        `${names.join(', ')} that still ha${names.length > 1 ? 've' : 's'} shared instances. Unshare them first; the cached catalog was kept.`,
     );
   }
 

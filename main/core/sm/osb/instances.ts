@@ -5,6 +5,13 @@ import { provisionBodySchema, stringField, updateBodySchema } from './bodies';
 import { type InstanceRequest, instanceIdUse, refuseActiveOperation, refuseBoundInstance } from './checks';
 import { requireInstanceForPlatform, resolveInstanceForPlatform } from './ownership';
 import { findPlan, requirePlanAccess } from './plans';
+import {
+  deprovisionHolder,
+  emitLastHolderGone,
+  provisionReference,
+  referencedOffering,
+  refuseReferenceUpdate,
+} from './references';
 import type { OsbJob, OsbRuntime } from './runtime';
 import type { OsbAnswer } from './types';
 
@@ -17,6 +24,7 @@ const dashboardOf = (body: unknown) => {
 export async function provision(rt: OsbRuntime, job: OsbJob): Promise<OsbAnswer> {
   const id = job.route.instanceId!;
   const body = parseInput(provisionBodySchema, job.ctx.request.body, 'The provision request');
+  if (referencedOffering(rt, job, body.plan_id)) return provisionReference(rt, job, body);
   const state = rt.store.state;
   const plan = findPlan(rt.catalog, job.broker, body.plan_id, body.service_id);
   requirePlanAccess(plan, job.platform, state.visibilities, body.context);
@@ -59,6 +67,7 @@ export async function update(rt: OsbRuntime, job: OsbJob): Promise<OsbAnswer> {
   const body = parseInput(updateBodySchema, job.ctx.request.body, 'The update request');
   const state = rt.store.state;
   const instance = requireInstanceForPlatform(state, id, job.platform);
+  refuseReferenceUpdate(instance);
   refuseActiveOperation(state, 'instance', id);
   const changes: Partial<InstanceRecord> = {};
   if (body.plan_id !== undefined) {
@@ -84,6 +93,7 @@ export async function update(rt: OsbRuntime, job: OsbJob): Promise<OsbAnswer> {
 /**
  * DELETE /v2/service_instances/:id: refused while bindings exist (412) or an operation runs (422). An id the
  * SM does not know is still forwarded: that is how a platform cleans up an orphan after a failed provision.
+ * A holder of a shared instance with other holders only leaves the SM; the last one sends the real DELETE.
  */
 export async function deprovision(rt: OsbRuntime, job: OsbJob): Promise<OsbAnswer> {
   const id = job.route.instanceId!;
@@ -91,11 +101,16 @@ export async function deprovision(rt: OsbRuntime, job: OsbJob): Promise<OsbAnswe
   const instance = resolveInstanceForPlatform(state, id, job.platform);
   if (instance) refuseBoundInstance(state, instance);
   refuseActiveOperation(state, 'instance', id);
-  return rt.change(job, {
+  const holder = instance && deprovisionHolder(rt, instance, rt.onDeleteWithReferences);
+  if (holder) return holder;
+  const answer = await rt.change(job, {
     kind: 'instance',
     type: 'delete',
     resourceId: id,
     description: `Deprovision of instance ${instance?.name || id} at broker "${job.broker.name}"`,
     begin: () => ({}),
   });
+  if (instance?.referenced_instance_id && !rt.store.state.instances.some((record) => record.id === id))
+    emitLastHolderGone(rt, instance);
+  return answer;
 }

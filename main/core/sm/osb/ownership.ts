@@ -8,8 +8,8 @@ const missingInstance = (id: string, platform: Caller) =>
 
 /**
  * The stored instance `platform` may act on under this id; undefined when the SM knows no such instance.
- * Another platform's instance is answered as missing. Instance sharing hooks in here: a reference held by
- * `platform` will resolve to the shared instance it points to.
+ * Another platform's instance is answered as missing. A reference is its holder's own record: the calls on
+ * it reach the broker as calls on the shared instance (see `sharedTarget` in references.ts).
  */
 export function resolveInstanceForPlatform(
   state: SmState,

@@ -11,6 +11,7 @@ import {
 import type { OsbContext } from '../plugins/types';
 import type { BrokerGateway, BrokerOutcome } from './gateway';
 import { type Outcome, outcomeOfChange, outcomeOfPoll } from './outcomes';
+import type { DeleteWithReferences } from './references';
 import type { OsbRoute } from './routes';
 import { emitSettled } from './safe-views';
 import { type Settled, settle } from './transitions';
@@ -23,6 +24,8 @@ export interface OsbJob {
   broker: BrokerRecord;
   platform: PlatformRecord;
   path: string;
+  /** A call on a reference goes to the broker as this call on the shared instance. */
+  forwardAs?: { path: string; request: OsbContext['request'] };
 }
 
 type Changes = Partial<InstanceRecord> | Partial<BindingRecord>;
@@ -51,10 +54,12 @@ export class OsbRuntime {
     readonly catalog: CatalogCache,
     readonly events: EventBus,
     private readonly gateway: BrokerGateway,
+    readonly onDeleteWithReferences: DeleteWithReferences = 'detach',
   ) {}
 
   forward(job: OsbJob): Promise<BrokerOutcome> {
-    return this.gateway.send(job.broker, job.route.method, job.path, job.ctx.request, job.ctx.flowId);
+    const { path, request } = job.forwardAs ?? { path: job.path, request: job.ctx.request };
+    return this.gateway.send(job.broker, job.route.method, path, request, job.ctx.flowId);
   }
 
   /** Starts an operation (and the record of a create), calls the broker, and stores what its answer means. */

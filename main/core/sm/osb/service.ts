@@ -10,6 +10,7 @@ import { catalogForPlatform } from './catalog-view';
 import { BrokerGateway } from './gateway';
 import { deprovision, provision, update } from './instances';
 import { fetchInstance, pollBinding, pollInstance } from './reads';
+import { sharedTarget } from './references';
 import { matchRoute, type OsbRoute } from './routes';
 import { type OsbJob, OsbRuntime } from './runtime';
 import type { OsbAnswer, OsbCall, OsbOperationName, OsbServiceDeps } from './types';
@@ -22,7 +23,8 @@ type Handler = (rt: OsbRuntime, job: OsbJob) => Promise<OsbAnswer>;
 const fetchCatalog: Handler = async (rt, job) => {
   const views = await rt.catalog.soft(job.broker);
   const catalog = rt.catalog.catalogOf(job.broker.id)!;
-  return { status: 200, body: catalogForPlatform(catalog, views, job.platform, rt.store.state.visibilities) };
+  const visibilities = rt.store.state.visibilities;
+  return { status: 200, body: catalogForPlatform(job.broker.id, catalog, views, job.platform, visibilities) };
 };
 
 const handlers: Record<OsbOperationName, Handler> = {
@@ -56,7 +58,8 @@ export class OsbService {
 
   constructor(private readonly deps: OsbServiceDeps) {
     const gateway = new BrokerGateway(deps.client, deps.brokerTimeoutMs ?? DEFAULT_BROKER_TIMEOUT_MS);
-    this.#runtime = new OsbRuntime(deps.store, deps.catalog, deps.events, gateway);
+    const onDelete = deps.sharing?.onDeleteWithReferences;
+    this.#runtime = new OsbRuntime(deps.store, deps.catalog, deps.events, gateway, onDelete);
     this.#plugins = deps.plugins ?? [];
   }
 
@@ -75,6 +78,7 @@ export class OsbService {
     const refusal = await runBefore(this.#plugins, route.operation, ctx);
     if (refusal) return refusal;
     const job: OsbJob = { ctx, route, broker, platform: call.platform, path: call.path };
+    job.forwardAs = sharedTarget(this.deps.store.state, this.deps.catalog.plans(), job);
     const answer = await handlers[route.operation](this.#runtime, job).catch(answerApiErrors);
     return runAfter(this.#plugins, route.operation, ctx, answer);
   }

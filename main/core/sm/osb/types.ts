@@ -4,6 +4,7 @@ import type { BrokerClient } from '../broker-client';
 import type { CatalogCache } from '../catalog/cache';
 import type { BrokerRecord, PlatformRecord, SmState } from '../model';
 import type { OsbPlugin } from '../plugins/types';
+import type { DeleteWithReferences } from './references';
 
 export type OsbMethod = 'GET' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -58,4 +59,6 @@ export interface OsbServiceDeps {
   plugins?: readonly OsbPlugin[];
   /** How long a broker may take before the platform gets 504. Default 30 000. */
   brokerTimeoutMs?: number;
+  /** Seed 002 `detach` (default) or Peripli's `reject`. */
+  sharing?: { onDeleteWithReferences?: DeleteWithReferences };
 }
