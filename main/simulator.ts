@@ -8,6 +8,7 @@ import { registerSampleBroker, startServiceManager } from './compose/service-man
 import { parseConfig, type SimConfig, type SimConfigInput } from './config';
 import { EventBus } from './core/events';
 import { checkRouter } from './fixtures/check';
+import { fixturesRouters } from './fixtures/control';
 import { createLogger, type Logger, type LogLevel } from './logging';
 import { createControlApp } from './servers/control/app';
 import type { Endpoints } from './servers/control/endpoints';
@@ -127,6 +128,7 @@ async function startAll(config: SimConfig, options: SimulatorOptions, log: Logge
   });
   endpoints.platforms = platformEndpoints(platforms);
   routers.platforms = platformsControlRouter(platforms);
+  Object.assign(routers, fixturesRouters({ sm, traffic, events, version: VERSION, endpoints }));
   routers.fixtures = checkRouter({
     brokers: () =>
       sm.store.state.brokers.map((broker) => ({
