@@ -59,7 +59,7 @@ export function BrokerCard({ broker, catalog, last }: BrokerCardProps) {
       ) : null}
       <ul className="offerings">
         {offerings.map((offering) => (
-          <li key={offering.id}>
+          <li key={offering.id} className="offering">
             <strong>{offering.name}</strong> <span className="muted">{offering.description}</span>
             <span className="plans">
               {catalog.plans

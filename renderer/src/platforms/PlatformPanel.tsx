@@ -1,0 +1,76 @@
+import { useCallback, useState } from 'react';
+import { Notice } from '../components/Notice';
+import { useSeenAny } from '../store';
+import { useLoad } from '../use-load';
+import { Marketplace } from './Marketplace';
+import { ProvisionForm } from './ProvisionForm';
+import {
+  getPlatformData,
+  type MarketplaceOffering,
+  type MarketplacePlan,
+  type PlatformInfo,
+} from './platform-data';
+
+/** One platform: how to reach it, its sm-… brokers and visibilities, its marketplace, and provisioning. */
+export function PlatformPanel({ platform }: { platform: PlatformInfo }) {
+  const load = useCallback(() => getPlatformData(platform.name), [platform.name]);
+  const data = useLoad(load, useSeenAny('platform.brokers', 'sm.visibility', 'catalog.refresh'));
+  const [chosen, setChosen] = useState<{ offering: MarketplaceOffering; plan: MarketplacePlan } | null>(null);
+  return (
+    <article
+      className="panel platform-panel"
+      aria-label={platform.name}
+      data-testid={`platform-${platform.name}`}
+    >
+      <header className="broker-head">
+        <div>
+          <h2 className="panel-title">
+            {platform.name} <span className="muted">· {platform.type}</span>
+          </h2>
+          <code className="muted">{platform.url}</code>
+        </div>
+        <span className={`chip connection-${platform.connection}`}>{platform.connection}</span>
+      </header>
+      <dl className="facts">
+        <dt>Proxy credentials</dt>
+        <dd>
+          <code>{platform.proxyCredentials.username}</code> /{' '}
+          <code>{platform.proxyCredentials.password}</code>
+        </dd>
+        {data.state === 'ok'
+          ? data.data.brokers.map((broker) => (
+              <div key={broker.name} className="fact">
+                <dt>{broker.name}</dt>
+                <dd>
+                  OSB URL <code>{broker.broker_url}</code>
+                </dd>
+              </div>
+            ))
+          : null}
+        {data.state === 'ok' ? (
+          <div className="fact">
+            <dt>Visibilities</dt>
+            <dd>
+              {data.data.visibilities.length} plans visible
+              {data.data.visibilities.some((visibility) => visibility.organizations)
+                ? ' (some to chosen organizations only)'
+                : ', all to every organization'}
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      {chosen ? <ProvisionForm platform={platform.name} {...chosen} onDone={() => setChosen(null)} /> : null}
+      {data.state === 'error' ? (
+        <Notice tone="error" title={`What ${platform.name} sees could not be loaded.`}>
+          {data.message}
+        </Notice>
+      ) : null}
+      {data.state === 'ok' ? (
+        <Marketplace
+          offerings={data.data.marketplace}
+          onProvision={(offering, plan) => setChosen({ offering, plan })}
+        />
+      ) : null}
+    </article>
+  );
+}
