@@ -50,4 +50,21 @@ describe('instance sharing with sharing.onDeleteWithReferences "reject"', () => 
     const viaControl = await s.sim.call('POST', `${s.sim.control}/api/sharing/${id}/unshare`);
     expect(viaControl).toMatchObject({ status: 200, body: { shared: false } });
   });
+
+  it("shares and unshares through the platform API of the instance's platform", async () => {
+    const id = await s.provision('db-api');
+    expect((await s.k8s('POST', `/service_instances/${id}/share`)).status).toBe(404);
+    expect(await s.cf('POST', `/service_instances/${id}/share`)).toMatchObject({
+      status: 200,
+      body: { id, shared: true },
+    });
+    const reference = await s.reference('ref-api', { referenced_instance_id: id });
+    const refused = await s.cf('POST', `/service_instances/${id}/unshare`);
+    expect(refused.status).toBe(400);
+    expect(refused.body.description).toMatch(/^The Service Manager refused: .*ref-api/);
+    expect((await s.k8s('DELETE', `/service_instances/${reference.body.id}`)).status).toBe(200);
+    expect((await s.cf('POST', `/service_instances/${id}/unshare`)).body.shared).toBe(false);
+    const small = await s.provision('db-small-api', 'small');
+    expect((await s.cf('POST', `/service_instances/${small}/share`)).status).toBe(400);
+  });
 });

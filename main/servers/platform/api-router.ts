@@ -5,6 +5,7 @@ import type { ActionResult } from './actions';
 import { bind, unbind } from './bindings';
 import { deprovision, provision, update } from './instances';
 import type { PlatformRuntime } from './runtime';
+import type { ShareInstance } from './sharing';
 
 const flag = (req: Request, name: string) => req.query[name] === 'true';
 const send = (res: Response, { status, body }: ActionResult) => res.status(status).json(body);
@@ -12,8 +13,9 @@ const send = (res: Response, { status, body }: ActionResult) => res.status(statu
 /**
  * The platform API (`/api/*` of a platform server, and `/api/platforms/<name>/*` of the control server):
  * what the platform's users and the UI drive. Lists answer `{items}`; errors `{error, description}`.
+ * `POST /service_instances/:id/share|unshare` asks the SM (with the platform's own credentials).
  */
-export function platformApiRouter(rt: PlatformRuntime): Router {
+export function platformApiRouter(rt: PlatformRuntime, share: ShareInstance): Router {
   const router = express.Router();
   router.use(jsonBody());
   const notFound = (what: string, id: string) => ({
@@ -51,6 +53,17 @@ export function platformApiRouter(rt: PlatformRuntime): Router {
     const options = { recursive: flag(req, 'recursive'), wait: flag(req, 'wait') };
     send(res, await deprovision(rt, req.params.id, options, (bindingId) => unbind(rt, bindingId, true)));
   });
+
+  for (const [verb, shared] of [
+    ['share', true],
+    ['unshare', false],
+  ] as const) {
+    router.post(`/service_instances/:id/${verb}`, async (req, res) => {
+      if (!rt.instance(req.params.id))
+        return res.status(404).json(notFound('service instance', req.params.id));
+      send(res, await share(req.params.id, shared));
+    });
+  }
 
   router.post('/service_bindings', async (req, res) => {
     send(res, await bind(rt, req.body, flag(req, 'wait')));

@@ -17,6 +17,7 @@ import { PlatformOsbClient } from './osb-client';
 import { proxyRouter } from './proxy';
 import { Reconciler, type ReconcilerStatus } from './reconciler';
 import { PlatformRuntime } from './runtime';
+import { smShareClient } from './sharing';
 import { fetchSmLists } from './sm-lists';
 
 export interface PlatformOptions {
@@ -126,7 +127,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       for (const note of notes) traffic?.addNote(exchangeId, note);
     },
   });
-  const api = platformApiRouter(runtime);
+  const api = platformApiRouter(runtime, smShareClient(smUrl, smCredentials, timeoutMs));
   app.use('/api', api);
   app.use(jsonNotFound);
   app.use(jsonErrorHandler(log));
