@@ -1,4 +1,4 @@
-import { type RefObject, useLayoutEffect, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 
 export interface Connector {
   /** `data-anchor` values of the two elements the line joins (left edge of `to`, right edge of `from`). */
@@ -31,28 +31,23 @@ function measure(container: HTMLElement, connectors: Connector[]): Line[] {
 }
 
 /**
- * Curves between elements of `container` (marked with `data-anchor`), drawn in an SVG laid over it; they
- * follow the elements when the container resizes. The container must be `position: relative`.
+ * Curves between elements of the parent element (marked with `data-anchor`), drawn in an SVG laid over
+ * it; they follow the elements when the parent resizes. The parent must be `position: relative`.
  */
-export function ConnectorLines({
-  container,
-  connectors,
-}: {
-  container: RefObject<HTMLElement | null>;
-  connectors: Connector[];
-}) {
+export function ConnectorLines({ connectors }: { connectors: Connector[] }) {
+  const svg = useRef<SVGSVGElement>(null);
   const [lines, setLines] = useState<Line[]>([]);
   useLayoutEffect(() => {
-    const element = container.current;
+    const element = svg.current?.parentElement;
     if (!element) return;
     const update = () => setLines(measure(element, connectors));
     update();
     const observer = new ResizeObserver(update);
     observer.observe(element);
     return () => observer.disconnect();
-  }, [container, connectors]);
+  }, [connectors]);
   return (
-    <svg className="connectors" aria-hidden="true">
+    <svg className="connectors" aria-hidden="true" ref={svg}>
       {lines.map((line) => (
         <path key={line.testId} d={line.d} className={line.className} data-testid={line.testId} />
       ))}

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { getEndpoints } from '../api';
 import { ConnectorLines } from '../components/ConnectorLines';
 import { FilterInput } from '../components/FilterInput';
@@ -17,13 +17,12 @@ function Columns({ landscape, filter }: { landscape: Landscape; filter: string }
   const none = filter.trim() ? 'Nothing here matches the filter.' : undefined;
   const hits = useLive((state) => state.edges);
   const now = useNow(500);
-  const container = useRef<HTMLDivElement>(null);
   const connectors = useMemo(() => landscapeConnectors(landscape, hits, now), [landscape, hits, now]);
   const calls = useMemo(() => callCounts(hits), [hits]);
   return (
     <>
-      <div className="landscape" ref={container}>
-        <ConnectorLines container={container} connectors={connectors} />
+      <div className="landscape">
+        <ConnectorLines connectors={connectors} />
         <LandscapeColumn
           title="Platforms"
           nodes={keep(platforms)}
