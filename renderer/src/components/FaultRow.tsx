@@ -1,4 +1,4 @@
-import type { Fault } from '../api';
+import { type Fault, request } from '../api';
 import { describeFault } from '../views/fault-text';
 
 export function FaultRow({ fault }: { fault: Fault }) {
@@ -12,6 +12,15 @@ export function FaultRow({ fault }: { fault: Fault }) {
       </td>
       <td>{text.scope}</td>
       <td className="fault-left">{text.left}</td>
+      <td>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => request('DELETE', `/api/sample-broker/faults/${fault.id}`)}
+        >
+          remove
+        </button>
+      </td>
     </tr>
   );
 }

@@ -11,6 +11,9 @@ export function FaultTable({ faults }: { faults: Fault[] }) {
             <th scope="col">The broker…</th>
             <th scope="col">Applies to</th>
             <th scope="col">Fires</th>
+            <th scope="col">
+              <span className="visually-hidden">Remove</span>
+            </th>
           </tr>
         </thead>
         <tbody>

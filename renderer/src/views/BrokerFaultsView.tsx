@@ -1,4 +1,5 @@
 import { getSampleBrokerFaults } from '../api';
+import { FaultForm } from '../components/FaultForm';
 import { FaultTable } from '../components/FaultTable';
 import { Notice } from '../components/Notice';
 import { ViewHeader } from '../components/ViewHeader';
@@ -46,7 +47,10 @@ export function BrokerFaultsView() {
         title="Broker faults"
         summary="Faults the sample broker injects into its answers: latency, error statuses, timeouts, malformed bodies, failed operations."
       />
-      <Faults />
+      <div className="stack">
+        <FaultForm />
+        <Faults />
+      </div>
     </section>
   );
 }

@@ -1,15 +1,33 @@
-import { PlannedView } from '../components/PlannedView';
+import { getItems } from '../api';
+import { Notice } from '../components/Notice';
+import { ViewHeader } from '../components/ViewHeader';
+import { ConformancePanel } from '../fixtures/ConformancePanel';
+import { RecordingsPanel } from '../fixtures/RecordingsPanel';
+import { useSeen } from '../store';
+import { useLoad } from '../use-load';
+
+const getBrokers = () => getItems<{ id: string; name: string }>('/api/sm/service_brokers');
 
 export function FixturesView() {
+  const brokers = useLoad(getBrokers, useSeen('sm.broker'));
   return (
-    <PlannedView
-      title="Fixtures"
-      summary="Recorded OSB traffic to replay against a broker build, scenarios, and the conformance check."
-      planned={[
-        'Record and stop, and the list of recordings.',
-        'Replay a recording against a broker with live progress, then the diff.',
-        'Run a scenario step by step, and the conformance check with its results.',
-      ]}
-    />
+    <section className="view">
+      <ViewHeader
+        title="Fixtures"
+        summary="Recorded OSB traffic to replay against a broker build, and the conformance check."
+      />
+      {brokers.state === 'loading' ? <div className="panel panel-loading" aria-busy="true" /> : null}
+      {brokers.state === 'error' ? (
+        <Notice tone="error" title="The brokers could not be loaded.">
+          {brokers.message}. Check that smsim is still running, then reload the page.
+        </Notice>
+      ) : null}
+      {brokers.state === 'ok' ? (
+        <div className="stack">
+          <ConformancePanel brokers={brokers.data} />
+          <RecordingsPanel brokers={brokers.data} />
+        </div>
+      ) : null}
+    </section>
   );
 }
