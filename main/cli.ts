@@ -1,5 +1,9 @@
 import { Command } from 'commander';
 import { registerCheck } from './cli/check';
+import { registerMockBroker } from './cli/mock-broker';
+import { registerRecord } from './cli/record';
+import { registerReplay } from './cli/replay';
+import { registerRun } from './cli/run';
 import { registerServe } from './cli/serve';
 
 const program = new Command()
@@ -10,6 +14,10 @@ const program = new Command()
 
 registerServe(program);
 registerCheck(program);
+registerRecord(program);
+registerReplay(program);
+registerMockBroker(program);
+registerRun(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -28,7 +28,7 @@ interface CheckCliOptions {
 /** Exit codes: 0 every check passed, warned or was skipped; 1 a check failed; 2 a usage error. */
 const USAGE_ERROR = 2;
 
-function parseBrokerUrl(value: string): string {
+export function parseBrokerUrl(value: string): string {
   let url: URL;
   try {
     url = new URL(value);

@@ -1,0 +1,201 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { Har } from 'har-format';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_IDS } from '../../main/core/sample-broker/ids';
+import { writeRecording } from '../../main/fixtures/recording/har-file';
+import { rulesFileOf, rulesSchema } from '../../main/fixtures/recording/rules';
+import { replay } from '../../main/fixtures/replay';
+import { runScenario, type Scenario } from '../../main/fixtures/scenarios';
+import { runCli } from '../helpers/cli';
+import { startTestSimulator, type TestSimulator } from '../helpers/simulator';
+import { tempDir } from '../helpers/temp-dir';
+
+/** A session with a sync and an async service: provision, bind, unbind, deprovision each. */
+const session: Scenario = {
+  name: 'recorded session',
+  steps: [
+    { action: 'provision', as: 'db', name: 'rec-db', offering: 'sample-db', plan: 'small' },
+    { action: 'bind', as: 'dbBinding', name: 'rec-db-binding', instance: 'db' },
+    { action: 'unbind', binding: 'dbBinding' },
+    { action: 'deprovision', instance: 'db' },
+    { action: 'provision', as: 'slow', name: 'rec-slow', offering: 'sample-async', plan: 'standard' },
+    { action: 'bind', as: 'slowBinding', name: 'rec-slow-binding', instance: 'slow' },
+    { action: 'unbind', binding: 'slowBinding' },
+    { action: 'deprovision', instance: 'slow' },
+  ],
+};
+
+let sim: TestSimulator;
+let dir: Awaited<ReturnType<typeof tempDir>>;
+let controlUrl: string;
+let file: string;
+let sessionResults: Record<string, unknown>;
+
+const control = async (method: string, path: string, body?: unknown) => {
+  const response = await fetch(`${controlUrl}/api${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json().catch(() => undefined) };
+};
+const broker = () => {
+  const { url, credentials } = sim.simulator.endpoints.sampleBroker!;
+  return { brokerUrl: url, username: credentials.username, password: credentials.password };
+};
+
+beforeAll(async () => {
+  sim = await startTestSimulator({ config: { sampleBroker: { asyncDelayMs: 100, retryAfterSeconds: 0 } } });
+  dir = await tempDir();
+  controlUrl = sim.simulator.endpoints.control.url;
+  const started = await control('POST', '/recordings', { broker: 'sample' });
+  expect(started.status).toBe(201);
+  const result = await runScenario(session, { controlUrl });
+  expect(result.failure).toBeUndefined();
+  sessionResults = result.results;
+  expect((await control('POST', `/recordings/${started.body.id}/stop`)).body.status).toBe('stopped');
+  const har = (await control('GET', `/recordings/${started.body.id}/har`)).body as Har;
+  file = join(dir.path, 'session.har');
+  await writeRecording(file, har);
+});
+afterAll(async () => {
+  await sim?.cleanup();
+  await dir?.remove();
+});
+
+describe('recording', () => {
+  it('holds the sm→broker exchanges of the session, the catalog first, with the _ fields', async () => {
+    const har = JSON.parse(await readFile(file, 'utf8')) as Har;
+    const entries = har.log.entries as Array<Har['log']['entries'][number] & Record<string, unknown>>;
+    expect(har.log.version).toBe('1.2');
+    expect(entries.every((entry) => entry._hop === 'sm→broker' && entry._redacted === true)).toBe(true);
+    const operations = entries.map((entry) => (entry._osb as { operation: string }).operation);
+    expect(operations[0]).toBe('catalog');
+    for (const operation of ['provision', 'bind', 'unbind', 'deprovision', 'lastOperation'])
+      expect(operations).toContain(operation);
+    expect(entries.map((entry) => entry._order)).toEqual(entries.map((_entry, index) => index));
+    expect(rulesSchema.parse(JSON.parse(await readFile(rulesFileOf(file), 'utf8')))).toBeTruthy();
+  });
+
+  it('contains no password, token or credential value', async () => {
+    const text = await readFile(file, 'utf8');
+    const { credentials } = sim.simulator.endpoints.sampleBroker!;
+    const secrets = [credentials.password, sim.simulator.endpoints.serviceManager!.admin.password];
+    for (const name of ['dbBinding', 'slowBinding']) {
+      const values = Object.values(
+        (sessionResults[name] as { credentials: Record<string, unknown> }).credentials,
+      );
+      secrets.push(...values.filter((value): value is string => typeof value === 'string'));
+    }
+    expect(secrets.length).toBeGreaterThan(6);
+    for (const secret of secrets) expect(text).not.toContain(secret);
+    expect(text).toContain('\\"password\\":\\"[redacted]\\"');
+    expect(text).not.toMatch(/"authorization": "Basic/i);
+  });
+
+  it('lists the recordings on the control API', async () => {
+    const { body } = await control('GET', '/recordings');
+    expect(body.items[0]).toMatchObject({ broker: 'sample', status: 'stopped' });
+    expect((await control('POST', '/recordings', { broker: 'nope' })).status).toBe(404);
+  });
+});
+
+describe('replay', () => {
+  it('against the same broker: no difference', async () => {
+    const report = await replay(file, broker());
+    expect(report.results.filter((result) => !result.passed)).toEqual([]);
+    expect(report.summary.failed).toBe(0);
+    expect(report.results.some((result) => result.polls > 1 || result.label.includes('lastOperation'))).toBe(
+      true,
+    );
+  });
+
+  it('with faults: exit 1, a diff naming each exchange and JSON path, a JUnit file listing the failures', async () => {
+    const har = JSON.parse(await readFile(file, 'utf8')) as Har;
+    const [catalog] = har.log.entries;
+    const catalogBody = JSON.parse(catalog!.response.content.text!);
+    catalogBody.services[0].description = 'changed since the recording';
+    catalog!.response.content.text = JSON.stringify(catalogBody);
+    const bind = har.log.entries.find(
+      (entry) => entry.request.method === 'PUT' && entry.request.url.includes('service_bindings'),
+    )!;
+    const bindBody = JSON.parse(bind.response.content.text!);
+    bindBody.credentials.replica_host = '[redacted]';
+    bind.response.content.text = JSON.stringify(bindBody);
+    const faulty = join(dir.path, 'faulty.har');
+    await writeRecording(faulty, har);
+
+    const faults = `${controlUrl}/api/sample-broker/faults`;
+    const addFault = (fault: unknown) =>
+      fetch(faults, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(fault),
+      });
+    await addFault({ kind: 'status', status: 500, operations: ['deprovision'], planId: SAMPLE_IDS.db.small });
+    await addFault({
+      kind: 'failLastOperation',
+      operations: ['provision'],
+      planId: SAMPLE_IDS.async.standard,
+    });
+    const junit = join(dir.path, 'replay.xml');
+    const { brokerUrl, username, password } = broker();
+    const run = runCli(['replay', faulty, '--broker-url', brokerUrl, '--junit', junit], {
+      SMSIM_BROKER_USER: username,
+      SMSIM_BROKER_PASSWORD: password,
+    });
+    const code = await run.exited;
+    await fetch(faults, { method: 'DELETE' });
+    const output = run.output();
+    expect(code, output).toBe(1);
+    expect(output).toMatch(
+      /#0 GET \/v2\/catalog \(catalog\)\n\s+- \$\.services\[0\]\.description: expected "changed since the recording", got "A simulated database/,
+    );
+    expect(output).toMatch(
+      /PUT \/v2\/service_instances\/:id\/service_bindings\/:bid \(bind\)\n\s+- \$\.credentials\.replica_host: expected "\[redacted\]", got \(missing\)/,
+    );
+    expect(output).toMatch(
+      /DELETE \/v2\/service_instances\/:id \(deprovision\)\n\s+- status: expected 200, got 500/,
+    );
+    expect(output).toMatch(
+      /last_operation \(lastOperation\)\n\s+- \$\.state: expected "succeeded", got "failed"/,
+    );
+
+    const xml = await readFile(junit, 'utf8');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const parser = new XMLParser({
+      ignoreAttributes: false,
+      isArray: (name) => name === 'testsuite' || name === 'testcase',
+    });
+    const cases = parser.parse(xml).testsuites.testsuite[0].testcase as Array<{
+      '@_name': string;
+      failure?: unknown;
+    }>;
+    const failed = cases.filter((testCase) => testCase.failure).map((testCase) => testCase['@_name']);
+    expect(failed).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('(catalog)'),
+        expect.stringContaining('(bind)'),
+        expect.stringContaining('(deprovision)'),
+        expect.stringContaining('(lastOperation)'),
+      ]),
+    );
+  });
+
+  it('a missing file is a usage error: exit 2', async () => {
+    const run = runCli([
+      'replay',
+      join(dir.path, 'none.har'),
+      '--broker-url',
+      'http://127.0.0.1:1',
+      '--broker-user',
+      'u',
+      '--broker-password',
+      'p',
+    ]);
+    expect(await run.exited).toBe(2);
+    expect(run.output()).toContain('cannot read');
+  });
+});
