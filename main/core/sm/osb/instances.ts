@@ -7,7 +7,6 @@ import { requireInstanceForPlatform, resolveInstanceForPlatform } from './owners
 import { findPlan, requirePlanAccess } from './plans';
 import {
   deprovisionHolder,
-  emitLastHolderGone,
   provisionReference,
   referencedOffering,
   refuseReferenceUpdate,
@@ -103,14 +102,11 @@ export async function deprovision(rt: OsbRuntime, job: OsbJob): Promise<OsbAnswe
   refuseActiveOperation(state, 'instance', id);
   const holder = instance && deprovisionHolder(rt, instance, rt.onDeleteWithReferences);
   if (holder) return holder;
-  const answer = await rt.change(job, {
+  return rt.change(job, {
     kind: 'instance',
     type: 'delete',
     resourceId: id,
     description: `Deprovision of instance ${instance?.name || id} at broker "${job.broker.name}"`,
     begin: () => ({}),
   });
-  if (instance?.referenced_instance_id && !rt.store.state.instances.some((record) => record.id === id))
-    emitLastHolderGone(rt, instance);
-  return answer;
 }

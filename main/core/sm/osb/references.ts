@@ -12,6 +12,7 @@ import { type InstanceRequest, instanceIdUse } from './checks';
 import type { OsbJob, OsbRuntime } from './runtime';
 import { instanceEventView } from './safe-views';
 import type { OsbAnswer } from './types';
+import { planAccess } from './visibility';
 
 /** What happens when the original of a shared instance is deprovisioned while references exist. */
 export type DeleteWithReferences = 'detach' | 'reject';
@@ -47,6 +48,8 @@ export async function provisionReference(
   const plans = rt.catalog.plans().filter((plan) => plan.service_offering_id === offering.id);
   if (!plans.some(isShareable)) throw notFound(`Offering "${offering.catalog_name}" has no shareable plan.`);
   const state = rt.store.state;
+  if (!plans.some((plan) => planAccess(plan, job.platform, state.visibilities)))
+    throw notFound(`Offering "${offering.catalog_name}" is not visible to platform "${job.platform.name}".`);
   const target = resolveReferenceTarget(state, offering, plans, body.parameters);
   const request: InstanceRequest = {
     service_plan_id: body.plan_id,
@@ -114,11 +117,6 @@ export function deprovisionHolder(
     );
   }
   return dropRecord(rt, instance, 'detached');
-}
-
-/** The last holder went with a real DELETE: tell the UI. */
-export function emitLastHolderGone(rt: OsbRuntime, reference: InstanceRecord): void {
-  emitSharing(rt.events, rt.store.state, 'last-holder-gone', reference.referenced_instance_id!, reference);
 }
 
 /** Update of a reference: refused, a reference has nothing to change at the broker. */

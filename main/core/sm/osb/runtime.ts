@@ -9,6 +9,7 @@ import {
   startOperation,
 } from '../operations/records';
 import type { OsbContext } from '../plugins/types';
+import { emitSharing } from '../sharing/events';
 import type { BrokerGateway, BrokerOutcome } from './gateway';
 import { type Outcome, outcomeOfChange, outcomeOfPoll } from './outcomes';
 import type { DeleteWithReferences } from './references';
@@ -108,9 +109,13 @@ export class OsbRuntime {
 
   async #settle(operationId: string, outcome: Outcome, changes?: Changes): Promise<void> {
     if (outcome.kind === 'pending') return;
-    emitSettled(
-      this.events,
-      await this.store.update((state) => settle(state, operationId, outcome, changes)),
-    );
+    const settled = await this.store.update((state) => settle(state, operationId, outcome, changes));
+    emitSettled(this.events, settled);
+    // Only the last holder of a shared instance is deleted at the broker, so a reference gone here was it.
+    const gone = settled?.instance;
+    if (gone?.action === 'deleted' && gone.record.referenced_instance_id) {
+      const sharedId = gone.record.referenced_instance_id;
+      emitSharing(this.events, this.store.state, 'last-holder-gone', sharedId, gone.record);
+    }
   }
 }
