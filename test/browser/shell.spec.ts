@@ -1,5 +1,3 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -85,28 +83,3 @@ test('the broker faults view says when the sample broker is off', async ({ page 
   await page.goto('/#/faults');
   await expect(page.getByText('The sample broker is off.')).toBeVisible();
 });
-
-for (const theme of ['light', 'dark'] as const) {
-  test(`screenshots of every view, ${theme} theme`, async ({ page, request }, testInfo) => {
-    for (const data of [
-      { kind: 'latency', latencyMs: 800 },
-      { kind: 'status', status: 500, operations: ['bind'], times: 2, description: 'Flaky bind.' },
-    ]) {
-      await request.post('/api/sample-broker/faults', { data });
-    }
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await page.emulateMedia({ colorScheme: theme });
-    const folder = join(testInfo.project.outputDir, 'screenshots');
-    await mkdir(folder, { recursive: true });
-    for (const view of VIEWS) {
-      await page.goto(`/#/${view.id}`);
-      await expect(heading(page)).toHaveText(view.title);
-      await expect(page.getByTestId('connection-status')).toHaveText('live');
-      await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
-      const path = join(folder, `${view.id}-${theme}.png`);
-      await page.screenshot({ path });
-      await testInfo.attach(`${view.id}-${theme}`, { path, contentType: 'image/png' });
-    }
-    await request.delete('/api/sample-broker/faults');
-  });
-}
