@@ -128,7 +128,17 @@ async function startAll(config: SimConfig, options: SimulatorOptions, log: Logge
   });
   endpoints.platforms = platformEndpoints(platforms);
   routers.platforms = platformsControlRouter(platforms);
-  Object.assign(routers, fixturesRouters({ sm, traffic, events, version: VERSION, endpoints }));
+  Object.assign(
+    routers,
+    fixturesRouters({
+      sm,
+      traffic,
+      events,
+      version: VERSION,
+      endpoints,
+      started: (server) => started.push(server),
+    }),
+  );
   routers.fixtures = checkRouter({
     brokers: () =>
       sm.store.state.brokers.map((broker) => ({

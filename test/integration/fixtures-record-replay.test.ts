@@ -7,25 +7,10 @@ import { SAMPLE_IDS } from '../../main/core/sample-broker/ids';
 import { writeRecording } from '../../main/fixtures/recording/har-file';
 import { rulesFileOf, rulesSchema } from '../../main/fixtures/recording/rules';
 import { replay } from '../../main/fixtures/replay';
-import { runScenario, type Scenario } from '../../main/fixtures/scenarios';
 import { runCli } from '../helpers/cli';
+import { control as callControl, recordSession } from '../helpers/fixtures-session';
 import { startTestSimulator, type TestSimulator } from '../helpers/simulator';
 import { tempDir } from '../helpers/temp-dir';
-
-/** A session with a sync and an async service: provision, bind, unbind, deprovision each. */
-const session: Scenario = {
-  name: 'recorded session',
-  steps: [
-    { action: 'provision', as: 'db', name: 'rec-db', offering: 'sample-db', plan: 'small' },
-    { action: 'bind', as: 'dbBinding', name: 'rec-db-binding', instance: 'db' },
-    { action: 'unbind', binding: 'dbBinding' },
-    { action: 'deprovision', instance: 'db' },
-    { action: 'provision', as: 'slow', name: 'rec-slow', offering: 'sample-async', plan: 'standard' },
-    { action: 'bind', as: 'slowBinding', name: 'rec-slow-binding', instance: 'slow' },
-    { action: 'unbind', binding: 'slowBinding' },
-    { action: 'deprovision', instance: 'slow' },
-  ],
-};
 
 let sim: TestSimulator;
 let dir: Awaited<ReturnType<typeof tempDir>>;
@@ -33,14 +18,7 @@ let controlUrl: string;
 let file: string;
 let sessionResults: Record<string, unknown>;
 
-const control = async (method: string, path: string, body?: unknown) => {
-  const response = await fetch(`${controlUrl}/api${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: await response.json().catch(() => undefined) };
-};
+const control = (method: string, path: string, body?: unknown) => callControl(controlUrl, method, path, body);
 const broker = () => {
   const { url, credentials } = sim.simulator.endpoints.sampleBroker!;
   return { brokerUrl: url, username: credentials.username, password: credentials.password };
@@ -50,13 +28,9 @@ beforeAll(async () => {
   sim = await startTestSimulator({ config: { sampleBroker: { asyncDelayMs: 100, retryAfterSeconds: 0 } } });
   dir = await tempDir();
   controlUrl = sim.simulator.endpoints.control.url;
-  const started = await control('POST', '/recordings', { broker: 'sample' });
-  expect(started.status).toBe(201);
-  const result = await runScenario(session, { controlUrl });
-  expect(result.failure).toBeUndefined();
+  const { har, result, recording } = await recordSession(controlUrl);
+  expect(recording.status).toBe('stopped');
   sessionResults = result.results;
-  expect((await control('POST', `/recordings/${started.body.id}/stop`)).body.status).toBe('stopped');
-  const har = (await control('GET', `/recordings/${started.body.id}/har`)).body as Har;
   file = join(dir.path, 'session.har');
   await writeRecording(file, har);
 });
