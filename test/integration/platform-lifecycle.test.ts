@@ -166,6 +166,11 @@ describe.each([
       expect(gap).toBeGreaterThanOrEqual(950);
     }
     expect((await api('DELETE', `/service_instances/${id}`)).status).toBe(202);
+    // Its polls must not spill into the next test's broker log.
+    await eventually(
+      async () => (await api('GET', `/service_instances/${id}`)).status === 404,
+      'deprovisioned',
+    );
   });
 });
 
