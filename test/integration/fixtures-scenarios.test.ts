@@ -16,9 +16,9 @@ afterAll(() => sim?.cleanup());
 const shipped = await shippedScenarios();
 
 describe('scenarios', () => {
-  it('ships the async and orphan mitigation scenarios, every file valid', () => {
+  it('ships the sharing, async and orphan mitigation scenarios, every file valid', () => {
     expect(shipped.map((entry) => entry.file)).toEqual(
-      expect.arrayContaining(['async-provisioning.json', 'orphan-mitigation.json']),
+      expect.arrayContaining(['async-provisioning.json', 'instance-sharing.json', 'orphan-mitigation.json']),
     );
     for (const entry of shipped) expect(entry).not.toHaveProperty('error');
   });

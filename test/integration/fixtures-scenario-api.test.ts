@@ -1,0 +1,93 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Har } from 'har-format';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHIPPED_SCENARIOS_DIR } from '../../main/fixtures/scenarios';
+import { runCli } from '../helpers/cli';
+import { control } from '../helpers/fixtures-session';
+import { startTestSimulator, type TestSimulator } from '../helpers/simulator';
+import { tempDir } from '../helpers/temp-dir';
+
+let sim: TestSimulator;
+let dir: Awaited<ReturnType<typeof tempDir>>;
+let controlUrl: string;
+beforeAll(async () => {
+  sim = await startTestSimulator({ config: { sampleBroker: { asyncDelayMs: 100, retryAfterSeconds: 0 } } });
+  dir = await tempDir();
+  controlUrl = sim.simulator.endpoints.control.url;
+});
+afterAll(async () => {
+  await sim?.cleanup();
+  await dir?.remove();
+});
+
+const api = (method: string, path: string, body?: unknown) => control(controlUrl, method, path, body);
+
+describe('scenarios on the control API', () => {
+  it('lists the shipped scenarios and runs one step by step with scenario.step events', async () => {
+    const listed = await api('GET', '/scenarios');
+    expect(listed.body.items.map((item: { file: string }) => item.file)).toContain('orphan-mitigation.json');
+    const started = await api('POST', '/scenarios/run', { name: 'orphan-mitigation.json', stepDelayMs: 10 });
+    expect(started.status).toBe(201);
+    const deadline = Date.now() + 15_000;
+    let run = started.body;
+    while (run.status === 'running' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      run = (await api('GET', `/scenario-runs/${started.body.id}`)).body;
+    }
+    expect(run).toMatchObject({ status: 'passed', name: 'orphan mitigation after a broker failure' });
+    expect(run.steps.map((step: { state: string }) => step.state)).toEqual(Array(5).fill('passed'));
+    const events = (sim.simulator.events.since(0) ?? []).filter(
+      (event) => event.type === 'scenario.step' && (event.data as { runId: string }).runId === run.id,
+    );
+    expect(events.map((event) => (event.data as { state: string }).state)).toEqual(
+      Array(5).fill(['running', 'passed']).flat(),
+    );
+  });
+
+  it('refuses an invalid scenario with the field named', async () => {
+    const answer = await api('POST', '/scenarios/run', {
+      scenario: { name: 'x', steps: [{ action: 'fly' }] },
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body.description).toContain('steps[0].action');
+  });
+});
+
+describe('smsim run and smsim record', () => {
+  it('run: exit 0 and a live step log for a passing scenario, exit 1 naming the failed step', async () => {
+    const ok = runCli([
+      'run',
+      join(SHIPPED_SCENARIOS_DIR, 'orphan-mitigation.json'),
+      '--against',
+      controlUrl,
+    ]);
+    expect(await ok.exited, ok.output()).toBe(0);
+    expect(ok.output()).toContain('✓ step 2 "provision broken" on cf-dev → 500');
+    const wrong = join(dir.path, 'wrong.yaml');
+    await writeFile(wrong, 'name: wrong\nsteps:\n  - action: set-fault\n    expect: { status: 201 }\n');
+    const failed = runCli(['run', wrong, '--against', controlUrl]);
+    expect(await failed.exited).toBe(1);
+    expect(failed.output()).toContain('step 1 "set-fault": expected status = 201, got 204');
+  });
+
+  it('record: writes the HAR of a scenario and its rules', async () => {
+    const out = join(dir.path, 'cli.har');
+    const scenario = join(SHIPPED_SCENARIOS_DIR, 'async-provisioning.json');
+    const run = runCli([
+      'record',
+      '--against',
+      controlUrl,
+      '--broker',
+      'sample',
+      '--out',
+      out,
+      '--scenario',
+      scenario,
+    ]);
+    expect(await run.exited, run.output()).toBe(0);
+    const har = JSON.parse(await readFile(out, 'utf8')) as Har;
+    expect(har.log.entries.length).toBeGreaterThan(5);
+    expect(JSON.parse(await readFile(join(dir.path, 'cli.rules.json'), 'utf8')).idTemplating).toBe(true);
+  });
+});
