@@ -11,7 +11,7 @@ let sim: TestSimulator;
 let out: { path: string; remove: () => Promise<void> };
 
 beforeAll(async () => {
-  sim = await startTestSimulator({ config: { sampleBroker: { asyncDelayMs: 100, retryAfterSeconds: 0 } } });
+  sim = await startTestSimulator({ config: { sampleBroker: { asyncDelayMs: 600, retryAfterSeconds: 0 } } });
   out = await tempDir('smsim-check-cli-');
 });
 

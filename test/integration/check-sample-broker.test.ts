@@ -10,7 +10,7 @@ let report: CheckReport;
 const progress: CheckProgress[] = [];
 
 beforeAll(async () => {
-  sim = await startTestSimulator({ config: { sampleBroker: { asyncDelayMs: 100, retryAfterSeconds: 0 } } });
+  sim = await startTestSimulator({ config: { sampleBroker: { asyncDelayMs: 600, retryAfterSeconds: 0 } } });
   const broker = sim.simulator.endpoints.sampleBroker!;
   report = await check({
     brokerUrl: broker.url,
