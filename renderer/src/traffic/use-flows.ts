@@ -9,9 +9,14 @@ interface FlowPage {
   total: number;
 }
 
-export type Flows = FlowPage & { loading: boolean; error: string | null; loadMore: () => void };
+export type Flows = FlowPage & {
+  query: string | null;
+  loading: boolean;
+  error: string | null;
+  loadMore: () => void;
+};
 
-const PAGE = 500;
+const PAGE = 100;
 
 /** The newest page joined to the older rows already shown, so a live reload never drops what was scrolled to. */
 function merge(first: FlowPage, shown: FlowPage): FlowPage {

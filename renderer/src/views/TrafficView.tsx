@@ -48,7 +48,12 @@ export function TrafficView() {
             <span>Total</span>
           </div>
           <FlowList flows={flows.items} selected={selected} onSelect={setSelected} onEnd={flows.loadMore} />
-          <p className="traffic-count" data-testid="flow-count" aria-busy={flows.loading}>
+          <p
+            className="traffic-count"
+            data-testid="flow-count"
+            data-query={flows.query ?? undefined}
+            aria-busy={flows.loading}
+          >
             {numberFormat.format(flows.items.length)}
             {flows.next === null ? '' : '+'} shown of {numberFormat.format(flows.total)} flows in the buffer
           </p>

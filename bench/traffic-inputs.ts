@@ -1,0 +1,65 @@
+import type { ExchangeInput } from '../main/traffic';
+
+const PLATFORMS = ['cf-dev', 'k8s-dev'];
+const STATUSES = [201, 201, 201, 200, 202, 409, 500];
+
+/** Flow `n`: a provision through a platform, three hops recorded innermost first, ~600 bytes of bodies each. */
+function flowInputs(n: number): ExchangeInput[] {
+  const platform = PLATFORMS[n % PLATFORMS.length]!;
+  const status = n % 97 === 0 ? 422 : STATUSES[n % STATUSES.length]!;
+  const path = `/v2/service_instances/instance-${n}?accepts_incomplete=true`;
+  const body = JSON.stringify({
+    service_id: 'sample-db',
+    plan_id: `plan-${n % 5}`,
+    context: {
+      platform: 'cloudfoundry',
+      organization_guid: `org-${n % 50}`,
+      space_guid: 'space',
+      instance_name: `db-${n}`,
+    },
+    parameters: { size: n % 10, note: 'x'.repeat(300) },
+  });
+  const startMs = Date.now() + n * 10;
+  const hop = (
+    kind: ExchangeInput['hop'],
+    from: string,
+    to: string,
+    url: string,
+    offset: number,
+  ): ExchangeInput => ({
+    flowId: `flow-${n}`,
+    hop: kind,
+    from,
+    to,
+    method: 'PUT',
+    url,
+    request: {
+      headers: {
+        authorization: 'Basic dTpw',
+        'content-type': 'application/json',
+        'x-broker-api-version': '2.17',
+      },
+      body,
+    },
+    response: {
+      status,
+      headers: { 'content-type': 'application/json' },
+      body: '{"dashboard_url":"http://d"}',
+    },
+    startMs: startMs + offset,
+    durationMs: 20 - offset * 2,
+  });
+  return [
+    hop('sm→broker', 'sm', `broker:b${n % 3}`, `http://127.0.0.1:4820${path}`, 2),
+    hop('proxy→sm', `proxy:${platform}`, 'sm', `http://127.0.0.1:4811/v1/osb/b${n % 3}${path}`, 1),
+    hop('platform→proxy', platform, `proxy:${platform}`, `http://127.0.0.1:4812${path}`, 0),
+  ];
+}
+
+/** `count` exchanges of provision flows (three hops each), as a capture would hand them to the store. */
+export function exchangeInputs(count: number): ExchangeInput[] {
+  const inputs: ExchangeInput[] = [];
+  for (let n = 0; inputs.length < count; n++) inputs.push(...flowInputs(n));
+  inputs.length = count;
+  return inputs;
+}
