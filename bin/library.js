@@ -3,4 +3,4 @@ import { tsImport } from 'tsx/esm/api';
 
 const library = await tsImport('../main/index.ts', import.meta.url);
 
-export const { startSimulator, check } = library;
+export const { startSimulator, check, replay, runScenario, startMockBroker } = library;

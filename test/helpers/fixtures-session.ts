@@ -1,20 +1,9 @@
+import { join } from 'node:path';
 import type { Har } from 'har-format';
-import { runScenario, type Scenario } from '../../main/fixtures/scenarios';
+import { loadScenario, runScenario, SHIPPED_SCENARIOS_DIR } from '../../main/fixtures/scenarios';
 
-/** A session with a sync and an async service: provision, bind, unbind, deprovision each. */
-export const session: Scenario = {
-  name: 'recorded session',
-  steps: [
-    { action: 'provision', as: 'db', name: 'rec-db', offering: 'sample-db', plan: 'small' },
-    { action: 'bind', as: 'dbBinding', name: 'rec-db-binding', instance: 'db' },
-    { action: 'unbind', binding: 'dbBinding' },
-    { action: 'deprovision', instance: 'db' },
-    { action: 'provision', as: 'slow', name: 'rec-slow', offering: 'sample-async', plan: 'standard' },
-    { action: 'bind', as: 'slowBinding', name: 'rec-slow-binding', instance: 'slow' },
-    { action: 'unbind', binding: 'slowBinding' },
-    { action: 'deprovision', instance: 'slow' },
-  ],
-};
+/** The shipped lifecycle scenario: a sync and an async service, provision, bind, unbind, deprovision each. */
+export const session = await loadScenario(join(SHIPPED_SCENARIOS_DIR, 'lifecycle.json'));
 
 /** A JSON call to a simulator's control API. */
 export async function control(controlUrl: string, method: string, path: string, body?: unknown) {
