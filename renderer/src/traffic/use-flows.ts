@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { FlowSummary } from '../../../main/traffic/types';
 import { getJson } from '../api';
 import { type FlowFilters, queryOf } from './flow-query';
+import { filterShown } from './local-filter';
 
 interface FlowPage {
   items: FlowSummary[];
@@ -10,6 +11,7 @@ interface FlowPage {
 }
 
 export type Flows = FlowPage & {
+  /** The query the server answered: the rows are complete for it (else `loading`, and they are a subset). */
   query: string | null;
   loading: boolean;
   error: string | null;
@@ -32,7 +34,8 @@ function merge(first: FlowPage, shown: FlowPage): FlowPage {
 
 /**
  * The flows matching `filters`, newest first: the first page again whenever the filters or `tick` change
- * (a stale answer is dropped), older pages on `loadMore`.
+ * (a stale answer is dropped), older pages on `loadMore`. While the server's answer to new filters is on
+ * its way, the rows already there that surely match them are shown, so typing updates the list at once.
  */
 export function useFlows(filters: FlowFilters, tick: number): Flows {
   const query = queryOf(filters);
@@ -72,5 +75,11 @@ export function useFlows(filters: FlowFilters, tick: number): Flows {
     );
   }, [page, query, filters]);
 
-  return { ...page, loading: page.query !== query, error, loadMore };
+  const loading = page.query !== query;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: query stands for filters.
+  const items = useMemo(
+    () => (loading ? filterShown(page.items, filters) : page.items),
+    [page, query, loading],
+  );
+  return { ...page, items, loading, error, loadMore };
 }

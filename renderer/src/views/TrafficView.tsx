@@ -5,7 +5,7 @@ import { getPlatformNames } from '../platform-names';
 import { useSeenAny } from '../store';
 import { FlowDetail } from '../traffic/FlowDetail';
 import { FlowList } from '../traffic/FlowList';
-import { NO_FILTERS } from '../traffic/flow-query';
+import { NO_FILTERS, queryOf } from '../traffic/flow-query';
 import { TrafficFilters } from '../traffic/TrafficFilters';
 import { TrafficToolbar } from '../traffic/TrafficToolbar';
 import { useFlows } from '../traffic/use-flows';
@@ -52,6 +52,7 @@ export function TrafficView() {
             className="traffic-count"
             data-testid="flow-count"
             data-query={flows.query ?? undefined}
+            data-shown={queryOf(filters)}
             aria-busy={flows.loading}
           >
             {numberFormat.format(flows.items.length)}
