@@ -147,3 +147,15 @@ test('a fault switched on in Broker faults shows up as a failing flow', async ({
   await expect(page.locator('[data-testid="hop"][data-hop="sm→broker"]').first()).toContainText('500');
   await request.delete('/api/sample-broker/faults');
 });
+
+test('the Fixtures view runs the conformance check and a shipped scenario, live', async ({ page }) => {
+  await page.goto('/#/fixtures');
+  await page.getByRole('button', { name: 'Run the check' }).click();
+  await expect(page.getByTestId('check-run')).toContainText(/checks/);
+  const scenarios = page.getByRole('region', { name: 'Scenarios' });
+  await scenarios.getByRole('button', { name: 'run' }).first().click();
+  await expect(page.getByTestId('scenario-run').locator('li').first()).toBeVisible();
+  await expect(page.getByTestId('scenario-run')).toHaveAttribute('data-status', /passed|failed/, {
+    timeout: 20_000,
+  });
+});

@@ -3,6 +3,7 @@ import { Notice } from '../components/Notice';
 import { ViewHeader } from '../components/ViewHeader';
 import { ConformancePanel } from '../fixtures/ConformancePanel';
 import { RecordingsPanel } from '../fixtures/RecordingsPanel';
+import { ScenariosPanel } from '../fixtures/ScenariosPanel';
 import { useSeen } from '../store';
 import { useLoad } from '../use-load';
 
@@ -14,7 +15,7 @@ export function FixturesView() {
     <section className="view">
       <ViewHeader
         title="Fixtures"
-        summary="Recorded OSB traffic to replay against a broker build, and the conformance check."
+        summary="Recordings of OSB traffic, scenarios run step by step, and the OSB conformance check of a broker."
       />
       {brokers.state === 'loading' ? <div className="panel panel-loading" aria-busy="true" /> : null}
       {brokers.state === 'error' ? (
@@ -26,6 +27,7 @@ export function FixturesView() {
         <div className="stack">
           <ConformancePanel brokers={brokers.data} />
           <RecordingsPanel brokers={brokers.data} />
+          <ScenariosPanel />
         </div>
       ) : null}
     </section>
