@@ -5,6 +5,17 @@ import { loadScenario, runScenario, SHIPPED_SCENARIOS_DIR } from '../../main/fix
 /** The shipped lifecycle scenario: a sync and an async service, provision, bind, unbind, deprovision each. */
 export const session = await loadScenario(join(SHIPPED_SCENARIOS_DIR, 'lifecycle.json'));
 
+/** A simulator whose async operations end fast: short broker delay, platforms polling every 100 ms. */
+export const fastSimulator = {
+  config: {
+    sampleBroker: { asyncDelayMs: 100, retryAfterSeconds: 0 },
+    platforms: [
+      { name: 'cf-dev', type: 'cloudfoundry' as const, pollIntervalSeconds: 0.1 },
+      { name: 'k8s-dev', type: 'kubernetes' as const, pollIntervalSeconds: 0.1 },
+    ],
+  },
+};
+
 /** A JSON call to a simulator's control API. */
 export async function control(controlUrl: string, method: string, path: string, body?: unknown) {
   const response = await fetch(`${controlUrl}/api${path}`, {

@@ -1,10 +1,9 @@
 import type { Har } from 'har-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScenario, type ScenarioResult } from '../../main/fixtures/scenarios';
-import { control, recordSession, session } from '../helpers/fixtures-session';
+import { control, fastSimulator, recordSession, session } from '../helpers/fixtures-session';
 import { startTestSimulator, type TestSimulator } from '../helpers/simulator';
 
-const sampleConfig = { config: { sampleBroker: { asyncDelayMs: 100, retryAfterSeconds: 0 } } };
 let recordedSim: TestSimulator;
 let mockSim: TestSimulator;
 let har: Har;
@@ -12,8 +11,8 @@ let recorded: ScenarioResult;
 
 beforeAll(async () => {
   [recordedSim, mockSim] = await Promise.all([
-    startTestSimulator(sampleConfig),
-    startTestSimulator({ sampleBroker: false }),
+    startTestSimulator(fastSimulator),
+    startTestSimulator({ ...fastSimulator, sampleBroker: false }),
   ]);
   ({ har, result: recorded } = await recordSession(recordedSim.simulator.endpoints.control.url));
 });

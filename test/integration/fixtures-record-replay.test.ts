@@ -8,7 +8,7 @@ import { writeRecording } from '../../main/fixtures/recording/har-file';
 import { rulesFileOf, rulesSchema } from '../../main/fixtures/recording/rules';
 import { replay } from '../../main/fixtures/replay';
 import { runCli } from '../helpers/cli';
-import { control as callControl, recordSession } from '../helpers/fixtures-session';
+import { control as callControl, fastSimulator, recordSession } from '../helpers/fixtures-session';
 import { startTestSimulator, type TestSimulator } from '../helpers/simulator';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -25,7 +25,7 @@ const broker = () => {
 };
 
 beforeAll(async () => {
-  sim = await startTestSimulator({ config: { sampleBroker: { asyncDelayMs: 100, retryAfterSeconds: 0 } } });
+  sim = await startTestSimulator(fastSimulator);
   dir = await tempDir();
   controlUrl = sim.simulator.endpoints.control.url;
   const { har, result, recording } = await recordSession(controlUrl);

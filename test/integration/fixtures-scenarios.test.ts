@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScenario, type Scenario, shippedScenarios } from '../../main/fixtures/scenarios';
+import { fastSimulator } from '../helpers/fixtures-session';
 import { startTestSimulator, type TestSimulator } from '../helpers/simulator';
 
 /** A `${name.field}` reference of a scenario. */
@@ -8,7 +9,7 @@ const ref = (path: string) => `\${${path}}`;
 let sim: TestSimulator;
 let controlUrl: string;
 beforeAll(async () => {
-  sim = await startTestSimulator({ config: { sampleBroker: { asyncDelayMs: 100, retryAfterSeconds: 0 } } });
+  sim = await startTestSimulator(fastSimulator);
   controlUrl = sim.simulator.endpoints.control.url;
 });
 afterAll(() => sim?.cleanup());
