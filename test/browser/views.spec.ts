@@ -159,3 +159,25 @@ test('the Fixtures view runs the conformance check and a shipped scenario, live'
     timeout: 20_000,
   });
 });
+
+test('provision, update and bind use forms generated from the plan schemas', async ({ page }) => {
+  await page.goto('/#/platforms');
+  await page.getByTestId('platform-cf-dev').getByTestId('provision-sample-configurable-custom').click();
+  const provisioning = page.getByRole('region', { name: /Provision sample-configurable custom on cf-dev/ });
+  const name = unique('configured');
+  await provisioning.getByRole('textbox', { name: 'Instance name' }).fill(name);
+  await provisioning.getByRole('combobox', { name: /region/ }).selectOption('eu');
+  await provisioning.getByRole('button', { name: 'Provision' }).click();
+  await expect(provisioning).toBeHidden();
+
+  await page.goto('/#/instances');
+  const card = page.getByTestId(`instance-${name}`);
+  await card.getByRole('button', { name: 'Update…' }).click();
+  await card.getByRole('spinbutton', { name: /size/ }).fill('3');
+  await card.getByRole('button', { name: 'Update', exact: true }).click();
+  await expect(card.getByRole('region', { name: `Update ${name}` })).toBeHidden();
+  await card.getByRole('button', { name: 'Bind…' }).click();
+  await card.getByRole('combobox', { name: /role/ }).selectOption('write');
+  await card.getByRole('button', { name: 'Bind', exact: true }).click();
+  await expect(card.getByRole('listitem')).toContainText(`${name}-binding-1`);
+});

@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { request } from '../api';
 import { ActionMessage } from '../components/ActionMessage';
 import { useAction } from '../use-action';
+import { InstanceForm } from './InstanceForm';
 import type { InstanceRow } from './instance-data';
 
 interface InstanceCardProps {
@@ -12,6 +14,7 @@ interface InstanceCardProps {
 /** One instance: what it is, its bindings, and the actions on it; a refusal is shown as the SM's sentence. */
 export function InstanceCard({ instance, others }: InstanceCardProps) {
   const { error, busy, run } = useAction();
+  const [form, setForm] = useState<'update' | 'bind' | null>(null);
   const base = `/api/platforms/${encodeURIComponent(instance.platform)}`;
   const share = (shared: boolean) =>
     run(() => request('PATCH', `/api/sm/service_instances/${instance.id}`, { shared }));
@@ -22,13 +25,6 @@ export function InstanceCard({ instance, others }: InstanceCardProps) {
         service: instance.service,
         plan: 'reference-instance',
         parameters: { referenced_instance_id: instance.id },
-      }),
-    );
-  const bind = () =>
-    run(() =>
-      request('POST', `${base}/service_bindings`, {
-        name: `${instance.name}-binding-${instance.bindings.length + 1}`,
-        service_instance_id: instance.id,
       }),
     );
   return (
@@ -65,9 +61,14 @@ export function InstanceCard({ instance, others }: InstanceCardProps) {
         </ul>
       ) : null}
       <div className="actions">
-        <button type="button" className="button" disabled={busy} onClick={bind}>
-          Bind
+        <button type="button" className="button" onClick={() => setForm('bind')}>
+          Bind…
         </button>
+        {instance.referencedInstanceId ? null : (
+          <button type="button" className="button" onClick={() => setForm('update')}>
+            Update…
+          </button>
+        )}
         {instance.referencedInstanceId ? null : (
           <button type="button" className="button" disabled={busy} onClick={() => share(!instance.shared)}>
             {instance.shared ? 'Unshare' : 'Share'}
@@ -96,6 +97,7 @@ export function InstanceCard({ instance, others }: InstanceCardProps) {
         </button>
       </div>
       <ActionMessage error={error} />
+      {form ? <InstanceForm instance={instance} mode={form} onDone={() => setForm(null)} /> : null}
     </article>
   );
 }

@@ -1,5 +1,6 @@
 import { getItems } from '../api';
 import { getPlatformNames } from '../platform-names';
+import type { MarketplaceOffering } from '../platforms/platform-data';
 
 export interface PlatformInstance {
   id: string;
@@ -28,6 +29,8 @@ export interface InstanceRow extends PlatformInstance {
   bindings: PlatformBinding[];
   shared: boolean;
   referencedInstanceId: string | undefined;
+  /** The instance's offering as its platform's marketplace shows it (plans with their schemas). */
+  offering: MarketplaceOffering | undefined;
 }
 
 export interface InstancesData {
@@ -37,9 +40,10 @@ export interface InstancesData {
 
 async function platformInstances(platform: string, sm: Map<string, SmInstance>): Promise<InstanceRow[]> {
   const base = `/api/platforms/${encodeURIComponent(platform)}`;
-  const [instances, bindings] = await Promise.all([
+  const [instances, bindings, marketplace] = await Promise.all([
     getItems<PlatformInstance>(`${base}/service_instances`),
     getItems<PlatformBinding>(`${base}/service_bindings`),
+    getItems<MarketplaceOffering>(`${base}/marketplace`),
   ]);
   return instances.map((instance) => ({
     ...instance,
@@ -47,6 +51,7 @@ async function platformInstances(platform: string, sm: Map<string, SmInstance>):
     bindings: bindings.filter((binding) => binding.service_instance_id === instance.id),
     shared: sm.get(instance.id)?.shared === true,
     referencedInstanceId: sm.get(instance.id)?.referenced_instance_id,
+    offering: marketplace.find((offering) => offering.name === instance.service),
   }));
 }
 
