@@ -181,3 +181,18 @@ test('provision, update and bind use forms generated from the plan schemas', asy
   await card.getByRole('button', { name: 'Bind', exact: true }).click();
   await expect(card.getByRole('listitem')).toContainText(`${name}-binding-1`);
 });
+
+test('the visibilities editor hides a plan from a platform and shows it again', async ({ page }) => {
+  await page.goto('/#/platforms');
+  const panel = page.getByTestId('platform-k8s-dev');
+  const plan = panel.getByTestId('provision-sample-logs-basic');
+  await expect(plan).toBeVisible();
+  await panel.getByText('Edit visibilities').click();
+  const row = panel.getByRole('row', { name: /sample-logs · basic/ });
+  await row.getByRole('button', { name: 'hide everywhere' }).click();
+  await expect(row).toContainText('hidden from this platform');
+  await expect(plan).toBeHidden({ timeout: 5000 });
+  await row.getByRole('button', { name: 'show here' }).click();
+  await expect(row).toContainText('visible to this platform');
+  await expect(plan).toBeVisible({ timeout: 5000 });
+});

@@ -10,6 +10,7 @@ import {
   type MarketplacePlan,
   type PlatformInfo,
 } from './platform-data';
+import { VisibilityEditor } from './VisibilityEditor';
 
 /** One platform: how to reach it, its sm-… brokers and visibilities, its marketplace, and provisioning. */
 export function PlatformPanel({ platform }: { platform: PlatformInfo }) {
@@ -59,6 +60,7 @@ export function PlatformPanel({ platform }: { platform: PlatformInfo }) {
           </div>
         ) : null}
       </dl>
+      <VisibilityEditor platformId={platform.id} />
       {chosen ? <ProvisionForm platform={platform.name} {...chosen} onDone={() => setChosen(null)} /> : null}
       {data.state === 'error' ? (
         <Notice tone="error" title={`What ${platform.name} sees could not be loaded.`}>

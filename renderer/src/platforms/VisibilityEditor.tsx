@@ -1,0 +1,80 @@
+import { getItems, request } from '../api';
+import { getCatalog } from '../catalog/catalog-data';
+import { ActionMessage } from '../components/ActionMessage';
+import { useSeen } from '../store';
+import { useAction } from '../use-action';
+import { useLoad } from '../use-load';
+
+interface SmVisibility {
+  id: string;
+  service_plan_id: string;
+  /** null: every platform. */
+  platform_id: string | null;
+}
+
+const getVisibilityData = async () => {
+  const [catalog, visibilities] = await Promise.all([
+    getCatalog(),
+    getItems<SmVisibility>('/api/sm/visibilities'),
+  ]);
+  return { catalog, visibilities };
+};
+
+/** Every SM plan and whether this platform may see it; a click adds or removes the SM visibility. */
+export function VisibilityEditor({ platformId }: { platformId: string }) {
+  const data = useLoad(getVisibilityData, useSeen('sm.visibility'));
+  const { error, busy, run } = useAction();
+  if (data.state !== 'ok') return null;
+  const { catalog, visibilities } = data.data;
+  return (
+    <details className="visibility-editor">
+      <summary>Edit visibilities</summary>
+      <ActionMessage error={error} />
+      <table className="table">
+        <tbody>
+          {catalog.plans.map((plan) => {
+            const offering = catalog.offerings.find((candidate) => candidate.id === plan.service_offering_id);
+            const visibility = visibilities.find(
+              (candidate) =>
+                candidate.service_plan_id === plan.id &&
+                (candidate.platform_id === null || candidate.platform_id === platformId),
+            );
+            return (
+              <tr key={plan.id}>
+                <th scope="row">
+                  {offering?.name} · {plan.name}
+                </th>
+                <td>
+                  {!visibility
+                    ? 'hidden from this platform'
+                    : visibility.platform_id
+                      ? 'visible to this platform'
+                      : 'visible to every platform'}
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="link-button"
+                    disabled={busy}
+                    onClick={() =>
+                      run(() =>
+                        visibility
+                          ? request('DELETE', `/api/sm/visibilities/${visibility.id}`)
+                          : request('POST', '/api/sm/visibilities', {
+                              service_plan_id: plan.id,
+                              platform_id: platformId,
+                            }),
+                      )
+                    }
+                  >
+                    {!visibility ? 'show here' : visibility.platform_id ? 'hide here' : 'hide everywhere'}
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </details>
+  );
+}
