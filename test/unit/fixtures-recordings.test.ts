@@ -21,7 +21,7 @@ describe('Recordings', () => {
     traffic.insert(provisionFlow({ flowId: 'f-3' }));
     const har = recordings.har(recording.id)!;
     expect(har12.safeParse(har).success).toBe(true);
-    const entries = har.log.entries as Array<Record<string, unknown>>;
+    const entries = har.log.entries as unknown as Array<Record<string, unknown>>;
     expect(entries.map((entry) => [entry._flowId, entry._hop, entry._to])).toEqual([
       ['f-1', 'sm→broker', 'broker:sample'],
     ]);
@@ -31,7 +31,7 @@ describe('Recordings', () => {
     const { traffic, recordings } = setup();
     const recording = recordings.start({ broker: 'sample', allHops: true });
     traffic.insert(provisionFlow({ flowId: 'f-1' }));
-    const hops = (recordings.har(recording.id)!.log.entries as Array<Record<string, unknown>>).map(
+    const hops = (recordings.har(recording.id)!.log.entries as unknown as Array<Record<string, unknown>>).map(
       (entry) => entry._hop,
     );
     expect(hops).toEqual(['platform→proxy', 'proxy→sm', 'sm→broker']);
