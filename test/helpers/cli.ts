@@ -9,10 +9,10 @@ export interface CliRun {
   exited: Promise<number | null>;
 }
 
-/** Runs the real `smsim` command. */
+/** Runs the real `smsim` command, without colours (CI=true would turn them on) so its output reads as text. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
   const child = spawn(process.execPath, [SMSIM, ...args], {
-    env: { ...process.env, ...env },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
