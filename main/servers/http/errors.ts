@@ -19,7 +19,7 @@ export function toApiError(error: unknown): ApiError {
       return new ApiError(
         413,
         'PayloadTooLarge',
-        'The request body is larger than 1 MiB. Send a smaller body.',
+        `The request body is larger than the limit of ${Math.round((parserError.limit ?? 0) / 1024 / 1024)} MiB. Send a smaller body.`,
       );
     case 'encoding.unsupported':
     case 'charset.unsupported':
