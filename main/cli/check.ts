@@ -11,6 +11,7 @@ import {
   toJsonReport,
   toJUnitXml,
 } from '../fixtures/check';
+import { brokerOptions } from './options';
 
 interface CheckCliOptions {
   brokerUrl: string;
@@ -27,24 +28,6 @@ interface CheckCliOptions {
 
 /** Exit codes: 0 every check passed, warned or was skipped; 1 a check failed; 2 a usage error. */
 const USAGE_ERROR = 2;
-
-export function parseBrokerUrl(value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new InvalidArgumentError('give an absolute URL, e.g. http://127.0.0.1:8080.');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new InvalidArgumentError('the broker URL must start with http:// or https://.');
-  }
-  if (url.username || url.password) {
-    throw new InvalidArgumentError(
-      'put the credentials in --broker-user and --broker-password, not in the URL.',
-    );
-  }
-  return value;
-}
 
 function parsePlans(value: string): string[] {
   const ids = value
@@ -136,21 +119,14 @@ async function runCheck(options: CheckCliOptions): Promise<void> {
 }
 
 export function registerCheck(program: Command): void {
-  program
-    .command('check')
-    .description(
-      'run the OSB 2.17 conformance checklist against a broker; everything it creates is deleted at the end. ' +
-        'Exit code 0: no check failed, 1: a check failed, 2: usage error',
-    )
-    .requiredOption('--broker-url <url>', 'the broker, e.g. http://127.0.0.1:8080', parseBrokerUrl)
-    .addOption(
-      new Option('--broker-user <user>', 'basic-auth user').env('SMSIM_BROKER_USER').makeOptionMandatory(),
-    )
-    .addOption(
-      new Option('--broker-password <password>', 'basic-auth password')
-        .env('SMSIM_BROKER_PASSWORD')
-        .makeOptionMandatory(),
-    )
+  brokerOptions(
+    program
+      .command('check')
+      .description(
+        'run the OSB 2.17 conformance checklist against a broker; everything it creates is deleted at the end. ' +
+          'Exit code 0: no check failed, 1: a check failed, 2: usage error',
+      ),
+  )
     .addOption(new Option('--api-version <version>', 'OSB API version').choices(['2.17']).default('2.17'))
     .option(
       '--plans <ids>',

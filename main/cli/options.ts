@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 
 export function parsePort(value: string): number {
   const port = Number(value);
@@ -6,4 +6,36 @@ export function parsePort(value: string): number {
     throw new InvalidArgumentError('a port is a whole number from 0 to 65535 (0 = free ports).');
   }
   return port;
+}
+
+export function parseBrokerUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError('give an absolute URL, e.g. http://127.0.0.1:8080.');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new InvalidArgumentError('the broker URL must start with http:// or https://.');
+  }
+  if (url.username || url.password) {
+    throw new InvalidArgumentError(
+      'put the credentials in --broker-user and --broker-password, not in the URL.',
+    );
+  }
+  return value;
+}
+
+/** `--broker-url`, `--broker-user`, `--broker-password` (the last two also from SMSIM_BROKER_USER / _PASSWORD). */
+export function brokerOptions(command: Command): Command {
+  return command
+    .requiredOption('--broker-url <url>', 'the broker, e.g. http://127.0.0.1:8080', parseBrokerUrl)
+    .addOption(
+      new Option('--broker-user <user>', 'basic-auth user').env('SMSIM_BROKER_USER').makeOptionMandatory(),
+    )
+    .addOption(
+      new Option('--broker-password <password>', 'basic-auth password')
+        .env('SMSIM_BROKER_PASSWORD')
+        .makeOptionMandatory(),
+    );
 }

@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import pc from 'picocolors';
 import { exchangeDiff, FixtureError, replay, replayJUnitXml, summaryLine } from '../fixtures/replay';
-import { parseBrokerUrl } from './check';
+import { brokerOptions } from './options';
 import { progressBar } from './progress-bar';
 
 interface ReplayCliOptions {
@@ -44,22 +44,15 @@ async function runReplay(file: string, options: ReplayCliOptions): Promise<void>
 }
 
 export function registerReplay(program: Command): void {
-  program
-    .command('replay')
-    .description(
-      'replay a recording (HAR) against a broker and compare every answer with the recorded one. ' +
-        'Exit code 0: no difference, 1: differences, 2: usage or file error',
-    )
-    .argument('<file>', 'the recording (.har); its rules are read from <name>.rules.json beside it')
-    .requiredOption('--broker-url <url>', 'the broker, e.g. http://127.0.0.1:8080', parseBrokerUrl)
-    .addOption(
-      new Option('--broker-user <user>', 'basic-auth user').env('SMSIM_BROKER_USER').makeOptionMandatory(),
-    )
-    .addOption(
-      new Option('--broker-password <password>', 'basic-auth password')
-        .env('SMSIM_BROKER_PASSWORD')
-        .makeOptionMandatory(),
-    )
+  brokerOptions(
+    program
+      .command('replay')
+      .description(
+        'replay a recording (HAR) against a broker and compare every answer with the recorded one. ' +
+          'Exit code 0: no difference, 1: differences, 2: usage or file error',
+      )
+      .argument('<file>', 'the recording (.har); its rules are read from <name>.rules.json beside it'),
+  )
     .option('--junit <file>', 'write a JUnit XML report (one test case per exchange)')
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : USAGE_ERROR))
     .action(runReplay);
