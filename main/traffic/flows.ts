@@ -1,8 +1,6 @@
 import { escapeRegExp } from './redact';
-import type { Exchange, FlowSummary, OsbOperation } from './types';
-
-/** How much of each body the text filter reads. */
-const SEARCHED_BODY_CHARS = 4096;
+import { foldedNeedle, searchedPart } from './search';
+import { type Exchange, type FlowSummary, type OsbOperation, osbOperations } from './types';
 
 export interface FlowFilter {
   platform?: string;
@@ -16,7 +14,14 @@ export interface FlowFilter {
   text?: string;
 }
 
-export type FlowMatcher = (summary: FlowSummary, hops: readonly Exchange[]) => boolean;
+/** What a filter looks at: a flow's summary, its hops and its precomputed search text (see `search.ts`). */
+export interface FlowView {
+  summary: FlowSummary;
+  hops: readonly Exchange[];
+  searchText: string | undefined;
+}
+
+export type FlowMatcher = (flow: FlowView) => boolean;
 
 /** The summary of a flow's hops, sorted by start; `seq` is the flow's own (kept across evictions). */
 export function summarize(id: string, seq: number, hops: readonly Exchange[]): FlowSummary {
@@ -57,31 +62,41 @@ function statusMatcher(status: string): (code: number | null) => boolean {
   return (code) => code === Number(status);
 }
 
-/** Ids are matched in the URLs that carry them; the operation once per flow. */
+/**
+ * Ids are matched in the URLs that carry them; the operation once per flow. A flow's folded search text
+ * answers with one `includes`; flows too large to keep one, and needles holding its separator, are
+ * searched hop by hop with the case-insensitive pattern (the same results either way).
+ */
 function textMatcher(text: string): FlowMatcher {
   const pattern = new RegExp(escapeRegExp(text), 'i');
-  const found = (field: string | undefined) =>
-    field !== undefined &&
-    pattern.test(field.length > SEARCHED_BODY_CHARS ? field.slice(0, SEARCHED_BODY_CHARS) : field);
+  const found = (field: string | undefined) => field !== undefined && pattern.test(searchedPart(field));
   const inHop = (hop: Exchange) => found(hop.url) || found(hop.request.body) || found(hop.response?.body);
-  return (summary, hops) => found(summary.id) || found(summary.operation) || hops.some(inHop);
+  const operations = new Set<string>(osbOperations.filter((operation) => found(operation)));
+  const needle = foldedNeedle(text);
+  const inOperation = (summary: FlowSummary) =>
+    operations.size > 0 && summary.operation !== undefined && operations.has(summary.operation);
+  return ({ summary, hops, searchText }) => {
+    if (needle !== undefined && searchText !== undefined)
+      return searchText.includes(needle) || inOperation(summary);
+    return found(summary.id) || inOperation(summary) || hops.some(inHop);
+  };
 }
 
 /** One predicate for all the given filters (cheap summary checks first, the text search last). */
 export function flowMatcher(filter: FlowFilter): FlowMatcher {
   const checks: FlowMatcher[] = [];
   const { platform, broker, operation, status, instance, text } = filter;
-  if (platform) checks.push((summary) => summary.platform === platform);
+  if (platform) checks.push(({ summary }) => summary.platform === platform);
   if (broker)
     checks.push(
-      (summary, hops) => summary.broker === broker || hops.some((hop) => hop.osb?.brokerId === broker),
+      ({ summary, hops }) => summary.broker === broker || hops.some((hop) => hop.osb?.brokerId === broker),
     );
-  if (operation) checks.push((summary) => summary.operation === operation);
+  if (operation) checks.push(({ summary }) => summary.operation === operation);
   if (status) {
     const matches = statusMatcher(status);
-    checks.push((summary) => matches(summary.status));
+    checks.push(({ summary }) => matches(summary.status));
   }
-  if (instance) checks.push((summary) => summary.instanceId === instance);
+  if (instance) checks.push(({ summary }) => summary.instanceId === instance);
   if (text) checks.push(textMatcher(text));
-  return (summary, hops) => checks.every((check) => check(summary, hops));
+  return (flow) => checks.every((check) => check(flow));
 }

@@ -2,6 +2,7 @@ import type { EventBus } from '../core/events';
 import { buildExchange, weightOf } from './exchange';
 import { type FlowFilter, flowMatcher, summarize } from './flows';
 import { createRedactor, type Redactor } from './redact';
+import { addSearchHop, removeSearchHop, type Searchable, searchable } from './search';
 import type { Exchange, ExchangeInput, FlowDetail, FlowSummary, SpecNote } from './types';
 
 export const DEFAULT_BUFFER_SIZE = 100_000;
@@ -9,6 +10,8 @@ export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 export const DEFAULT_MAX_BUFFER_BYTES = 512 * 1024 * 1024;
 export const DEFAULT_LIST_LIMIT = 100;
 export const MAX_LIST_LIMIT = 1000;
+/** Flows `list` tests per block (see there). */
+const LIST_BLOCK = 512;
 
 export interface TrafficStoreOptions {
   /** Exchanges kept; the oldest is evicted first. */
@@ -46,7 +49,7 @@ export interface TrafficState {
   maxBytes: number;
 }
 
-interface Flow {
+interface Flow extends Searchable {
   id: string;
   seq: number;
   /** Sorted by start time (exchanges are recorded when they end, the innermost hop first). */
@@ -134,17 +137,34 @@ export class TrafficStore {
     return flow && { ...flow.summary, hops: [...flow.hops] };
   }
 
-  /** Matching flows, newest first. */
+  /**
+   * Matching flows, newest first. Flows are tested in blocks (growing to `LIST_BLOCK`), newest block first but
+   * oldest flow first within a block: a narrow text search reads the search texts several times faster
+   * in that order than strictly backwards (the matches are the same, a few flows are tested in vain).
+   */
   list(query: FlowQuery = {}): FlowPage {
     const limit = Math.min(Math.max(1, query.limit ?? DEFAULT_LIST_LIMIT), MAX_LIST_LIMIT);
     const matches = flowMatcher(query);
     const items: FlowSummary[] = [];
-    let index = this.#lastIndexBefore(query.before ?? Number.POSITIVE_INFINITY);
-    for (; index >= 0 && items.length < limit; index--) {
-      const flow = this.#order[index]!;
-      if (flow.alive && matches(flow.summary, flow.hops)) items.push(flow.summary);
+    const hits: number[] = [];
+    let end = this.#lastIndexBefore(query.before ?? Number.POSITIVE_INFINITY) + 1;
+    let last = -1;
+    let block = Math.min(limit + 1, LIST_BLOCK);
+    while (end > 0 && items.length < limit) {
+      const start = Math.max(0, end - block);
+      block = Math.min(block * 2, LIST_BLOCK);
+      hits.length = 0;
+      for (let index = start; index < end; index++) {
+        const flow = this.#order[index]!;
+        if (flow.alive && matches(flow)) hits.push(index);
+      }
+      for (let hit = hits.length - 1; hit >= 0 && items.length < limit; hit--) {
+        last = hits[hit]!;
+        items.push(this.#order[last]!.summary);
+      }
+      end = start;
     }
-    const more = items.length === limit && index >= 0;
+    const more = items.length === limit && last > 0;
     return { items, next: more ? items[items.length - 1]!.seq : null, total: this.#flows.size };
   }
 
@@ -152,7 +172,7 @@ export class TrafficStore {
   exchanges(filter: FlowFilter = {}): Exchange[] {
     const matches = flowMatcher(filter);
     const result: Exchange[] = [];
-    for (const flow of this.#flows.values()) if (matches(flow.summary, flow.hops)) result.push(...flow.hops);
+    for (const flow of this.#flows.values()) if (matches(flow)) result.push(...flow.hops);
     return result.sort((a, b) => a.startMs - b.startMs || a.seq - b.seq);
   }
 
@@ -223,11 +243,14 @@ export class TrafficStore {
     const existing = this.#flows.get(exchange.flowId);
     if (existing) {
       insertByStart(existing.hops, exchange);
+      addSearchHop(existing, exchange);
       existing.summary = summarize(existing.id, existing.seq, existing.hops);
       return existing;
     }
     const { flowId: id, seq } = exchange;
-    const flow: Flow = { id, seq, hops: [exchange], summary: summarize(id, seq, [exchange]), alive: true };
+    const summary = summarize(id, seq, [exchange]);
+    const flow: Flow = { id, seq, hops: [exchange], summary, ...searchable(id), alive: true };
+    addSearchHop(flow, exchange);
     this.#flows.set(id, flow);
     this.#order.push(flow);
     return flow;
@@ -242,6 +265,7 @@ export class TrafficStore {
     const flow = this.#flows.get(exchange.flowId)!;
     flow.hops.splice(flow.hops.indexOf(exchange), 1);
     if (flow.hops.length > 0) {
+      removeSearchHop(flow, exchange);
       flow.summary = summarize(flow.id, flow.seq, flow.hops);
       return;
     }

@@ -155,6 +155,44 @@ describe('TrafficStore.list filters and paging', () => {
     expect(ids(store.list({ text: '(' }))).toEqual([]);
   });
 
+  it("finds a term only in a later hop's request body, until that flow is evicted", () => {
+    const store = new TrafficStore({ capacity: 3 });
+    const hop = (body: string) =>
+      exchangeInput({ flowId: 'f', method: 'PUT', request: { headers: {}, body }, response: undefined });
+    store.record(hop('{"first":true}'));
+    store.record(hop('{"note":"Needle-42 ÄÖ"}'));
+    store.record(exchangeInput({ flowId: 'other' }));
+    expect(ids(store.list({ text: 'needle-42 äö' }))).toEqual(['f']);
+    expect(store.exchanges({ text: 'NEEDLE-42' }).map((exchange) => exchange.flowId)).toEqual(['f', 'f']);
+    expect(ids(store.list({ text: 'first' }))).toEqual(['f']);
+    store.record(exchangeInput({ flowId: 'x' }));
+    expect(store.get('f')?.hopCount).toBe(1);
+    expect(ids(store.list({ text: 'first' }))).toEqual([]);
+    expect(ids(store.list({ text: 'needle-42' }))).toEqual(['f']);
+    store.record(exchangeInput({ flowId: 'y' }));
+    expect(store.hasFlow('f')).toBe(false);
+    expect(ids(store.list({ text: 'needle-42' }))).toEqual([]);
+    expect(store.exchanges({ text: 'needle-42' })).toEqual([]);
+  });
+
+  it('searches flows too large for a search text, and needles with a NUL, hop by hop alike', () => {
+    const store = new TrafficStore();
+    const big = (n: number) => JSON.stringify({ n, pad: 'y'.repeat(5000) });
+    for (let n = 0; n < 12; n++)
+      store.record(
+        exchangeInput({ flowId: 'big', request: { headers: {}, body: big(n) }, response: undefined }),
+      );
+    store.record(exchangeInput({ flowId: 'nul', request: { headers: {}, body: 'a\u0000b' } }));
+    expect(ids(store.list({ text: '{"n":11,' }))).toEqual(['big']);
+    expect(ids(store.list({ text: 'a\u0000B' }))).toEqual(['nul']);
+    expect(ids(store.list({ text: 'ffff' }))).toEqual([]);
+    // Beyond the first 4096 characters of a body nothing is searched.
+    store.record(
+      exchangeInput({ flowId: 'tail', request: { headers: {}, body: `${'z'.repeat(5000)}tail-term` } }),
+    );
+    expect(ids(store.list({ text: 'tail-term' }))).toEqual([]);
+  });
+
   it('pages newest first with a `before` cursor and ends with next: null', () => {
     const store = new TrafficStore();
     for (let i = 0; i < 25; i++) store.record(exchangeInput({ flowId: `f${i}` }));

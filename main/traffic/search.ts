@@ -1,0 +1,128 @@
+import type { Exchange } from './types';
+
+/** How much of each body (and URL) the text filter reads. */
+export const SEARCHED_FIELD_CHARS = 4096;
+
+/**
+ * Cap of a flow's precomputed search text (UTF-16 units, so 64 KiB at most per flow). A flow whose searched
+ * fields do not fit keeps no text and is searched hop by hop instead, so results do not depend on the cap.
+ */
+export const SEARCH_TEXT_MAX_CHARS = 32 * 1024;
+
+/** Between the fields of a search text: a needle without it cannot match across two fields. */
+const SEPARATOR = '\u0000';
+
+const NON_ASCII = /[\u0080-\uffff]/;
+let foldTable: Uint16Array | undefined;
+
+/**
+ * Each UTF-16 unit's key under the case-insensitive (non-unicode) RegExp's `Canonicalize`, with A–Z mapped
+ * to a–z (a lowercase ASCII letter is nobody's canonical form, so keys stay distinct): two units match
+ * each other under the `i` flag exactly when their keys are equal.
+ */
+function table(): Uint16Array {
+  if (foldTable) return foldTable;
+  foldTable = new Uint16Array(0x10000);
+  for (let unit = 0; unit < 0x10000; unit++) {
+    const upper = String.fromCharCode(unit).toUpperCase();
+    const upperUnit = upper.charCodeAt(0);
+    const canonical = upper.length !== 1 || (unit >= 128 && upperUnit < 128) ? unit : upperUnit;
+    foldTable[unit] = canonical >= 0x41 && canonical <= 0x5a ? canonical + 0x20 : canonical;
+  }
+  return foldTable;
+}
+
+/** `text` with every unit replaced by its key: `fold(a).includes(fold(b))` iff `/b/i` matches in `a`. */
+export function foldCase(text: string): string {
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
+  const keys = table();
+  let folded = '';
+  const chunk: number[] = [];
+  for (let index = 0; index < text.length; index++) {
+    chunk.push(keys[text.charCodeAt(index)]!);
+    if (chunk.length === 8192) {
+      folded += String.fromCharCode(...chunk);
+      chunk.length = 0;
+    }
+  }
+  return folded + String.fromCharCode(...chunk);
+}
+
+/** The start of a field, as far as the text filter reads it. */
+export function searchedPart(field: string): string {
+  return field.length > SEARCHED_FIELD_CHARS ? field.slice(0, SEARCHED_FIELD_CHARS) : field;
+}
+
+function hopFields(hop: Exchange): string[] {
+  const fields = [searchedPart(hop.url)];
+  if (hop.request.body !== undefined) fields.push(searchedPart(hop.request.body));
+  if (hop.response?.body !== undefined) fields.push(searchedPart(hop.response.body));
+  return fields;
+}
+
+/**
+ * A flow's searched fields (its id, and each hop's URL and body starts) case-folded into one flat string,
+ * kept up to date as hops come and go, on the flow itself (a query reads one string per flow). Fields
+ * repeated across hops (a body forwarded unchanged) are held once.
+ */
+export interface Searchable {
+  /** Searched field → how many hops carry it (the flow id counts once, for good). */
+  readonly searchFields: Map<string, number>;
+  /** Folded fields joined by the separator; undefined past `SEARCH_TEXT_MAX_CHARS` (search the hops). */
+  searchText: string | undefined;
+}
+
+export function searchable(flowId: string): Searchable {
+  const target: Searchable = { searchFields: new Map(), searchText: '' };
+  addField(target, searchedPart(flowId));
+  return target;
+}
+
+export function addSearchHop(target: Searchable, hop: Exchange): void {
+  for (const field of hopFields(hop)) addField(target, field);
+}
+
+export function removeSearchHop(target: Searchable, hop: Exchange): void {
+  let dropped = false;
+  for (const field of hopFields(hop)) {
+    const count = target.searchFields.get(field) ?? 0;
+    if (count > 1) target.searchFields.set(field, count - 1);
+    else {
+      target.searchFields.delete(field);
+      dropped = true;
+    }
+  }
+  if (dropped) rebuild(target);
+}
+
+function addField(target: Searchable, field: string): void {
+  const count = target.searchFields.get(field);
+  if (count !== undefined) {
+    target.searchFields.set(field, count + 1);
+    return;
+  }
+  target.searchFields.set(field, 1);
+  const text = target.searchText;
+  if (text === undefined) return;
+  target.searchText =
+    text.length + 1 + field.length > SEARCH_TEXT_MAX_CHARS
+      ? undefined
+      : `${text}${SEPARATOR}${foldCase(field)}`;
+}
+
+function rebuild(target: Searchable): void {
+  let length = 0;
+  for (const field of target.searchFields.keys()) length += field.length + 1;
+  if (length > SEARCH_TEXT_MAX_CHARS) {
+    target.searchText = undefined;
+    return;
+  }
+  let text = '';
+  for (const field of target.searchFields.keys()) text += `${SEPARATOR}${foldCase(field)}`;
+  target.searchText = text;
+}
+
+/** A needle for the `searchText`s, or undefined when it cannot use them (it holds the separator). */
+export function foldedNeedle(text: string): string | undefined {
+  return text.includes(SEPARATOR) ? undefined : foldCase(text);
+}
