@@ -3,6 +3,7 @@ import { Notice } from '../components/Notice';
 import { ViewHeader } from '../components/ViewHeader';
 import { ConformancePanel } from '../fixtures/ConformancePanel';
 import { RecordingsPanel } from '../fixtures/RecordingsPanel';
+import { ReplayPanel } from '../fixtures/ReplayPanel';
 import { ScenariosPanel } from '../fixtures/ScenariosPanel';
 import { useSeen } from '../store';
 import { useLoad } from '../use-load';
@@ -27,6 +28,7 @@ export function FixturesView() {
         <div className="stack">
           <ConformancePanel brokers={brokers.data} />
           <RecordingsPanel brokers={brokers.data} />
+          <ReplayPanel brokers={brokers.data} />
           <ScenariosPanel />
         </div>
       ) : null}
