@@ -3,16 +3,7 @@ import { join } from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { bind, provision, unique } from './seed';
-
-const VIEWS = [
-  { id: 'landscape', title: 'Landscape' },
-  { id: 'traffic', title: 'Traffic' },
-  { id: 'catalog', title: 'Catalog' },
-  { id: 'instances', title: 'Instances' },
-  { id: 'platforms', title: 'Platforms' },
-  { id: 'fixtures', title: 'Fixtures' },
-  { id: 'faults', title: 'Broker faults' },
-];
+import { VIEWS } from './view-list';
 
 /** What a view shows best: a live call for the landscape, an opened hop for the traffic. */
 const PREPARE: Record<string, (page: Page, request: APIRequestContext) => Promise<void>> = {

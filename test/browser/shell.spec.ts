@@ -1,15 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-
-const VIEWS = [
-  { id: 'landscape', title: 'Landscape' },
-  { id: 'traffic', title: 'Traffic' },
-  { id: 'catalog', title: 'Catalog' },
-  { id: 'instances', title: 'Instances' },
-  { id: 'platforms', title: 'Platforms' },
-  { id: 'fixtures', title: 'Fixtures' },
-  { id: 'faults', title: 'Broker faults' },
-];
+import { VIEWS } from './view-list';
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 
