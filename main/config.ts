@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { fromError } from 'zod-validation-error';
+import { limitsSchema } from './core/limits';
 import { platformsConfigSchema } from './core/platform/config';
 import { pluginSpecsSchema } from './core/sm/plugins';
 import { DEFAULT_BUFFER_SIZE, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_BUFFER_BYTES } from './traffic/store';
@@ -61,6 +62,7 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    limits: limitsSchema,
     logLevel: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
   })
   .strict();
