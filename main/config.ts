@@ -27,7 +27,14 @@ export const configSchema = z
       .strict()
       .prefault({}),
     serviceManager: z
-      .object({ brokerTimeoutMs: z.number().int().min(100).max(600_000).default(30_000) })
+      .object({
+        brokerTimeoutMs: z.number().int().min(100).max(600_000).default(30_000),
+        /**
+         * How long an instance or binding operation may stay in progress before the SM fails it (also the
+         * ones left in progress by a crash). Unset: the plan's `maximum_polling_duration`, else one hour.
+         */
+        operationTimeoutSeconds: z.number().int().min(1).max(604_800).optional(),
+      })
       .strict()
       .prefault({}),
     traffic: z
