@@ -13,6 +13,7 @@ import { createLogger, type Logger, type LogLevel } from './logging';
 import { createControlApp } from './servers/control/app';
 import type { Endpoints } from './servers/control/endpoints';
 import { smProxyRouter } from './servers/control/sm-proxy';
+import type { FrontDoorSettings } from './servers/http/front-door';
 import { listen, type RunningServer } from './servers/http/listen';
 import { platformsControlRouter } from './servers/platform/control-router';
 import { smControlRouter } from './servers/sm/control-router';
@@ -67,6 +68,7 @@ async function startAll(config: SimConfig, options: SimulatorOptions, log: Logge
   const host = options.host ?? '127.0.0.1';
   const portBase = options.portBase ?? DEFAULT_PORT_BASE;
   const portOf = (server: keyof typeof OFFSETS) => (portBase === 0 ? 0 : portBase + OFFSETS[server]);
+  const door: FrontDoorSettings = { limits: config.limits, log };
   const store = await openDataStore(resolve(options.dataDir ?? '.smsim'));
   const events = new EventBus();
   const { bufferSize, ...trafficOptions } = config.traffic;
@@ -89,6 +91,7 @@ async function startAll(config: SimConfig, options: SimulatorOptions, log: Logge
     admin,
     host,
     port: portOf('serviceManager'),
+    door,
     version: VERSION,
     traffic,
   });
@@ -106,6 +109,7 @@ async function startAll(config: SimConfig, options: SimulatorOptions, log: Logge
       password: passwords.sampleBroker,
       host,
       port: portOf('sampleBroker'),
+      door,
     });
     started.push(sample.server);
     endpoints.sampleBroker = { url: sample.server.url, credentials: sample.credentials };
@@ -123,6 +127,7 @@ async function startAll(config: SimConfig, options: SimulatorOptions, log: Logge
     log,
     traffic,
     host,
+    door,
     portOf: (index) => (portBase === 0 ? 0 : portBase + 2 + index),
     started: (server) => started.push(server),
   });
@@ -157,7 +162,7 @@ async function startAll(config: SimConfig, options: SimulatorOptions, log: Logge
     uiDir: options.uiDir ?? DEFAULT_UI_DIR,
     routers,
   });
-  const controlServer = await listen(control, host, portOf('control'));
+  const controlServer = await listen(control, host, portOf('control'), door);
   started.push(controlServer);
   endpoints.control.url = controlServer.url;
   events.emit('simulator.started', { control: controlServer.url });

@@ -7,6 +7,7 @@ import type { ServiceManager } from '../core/sm/service-manager';
 import type { StateStore } from '../core/state';
 import type { Logger } from '../logging';
 import type { Endpoints } from '../servers/control/endpoints';
+import type { FrontDoorSettings } from '../servers/http/front-door';
 import type { RunningServer } from '../servers/http/listen';
 import { type RunningPlatform, startPlatform } from '../servers/platform/platform';
 import type { SimData, Store } from '../store';
@@ -61,6 +62,7 @@ export interface StartPlatformsDeps {
   log: Logger;
   traffic: TrafficStore;
   host: string;
+  door: FrontDoorSettings;
   /** The port of the n-th platform (0-based) unless its config names one. */
   portOf(index: number): number;
   /** Gets each platform's server as soon as it runs (so a failure later still stops it). */
@@ -88,6 +90,7 @@ export async function startPlatforms(deps: StartPlatformsDeps): Promise<RunningP
       traffic: deps.traffic,
       host: deps.host,
       port: config.port ?? deps.portOf(index),
+      door: deps.door,
     });
     deps.started(platform.server);
     running.push(platform);

@@ -2,6 +2,7 @@ import type { SimConfig } from '../config';
 import type { EventBus } from '../core/events';
 import type { Logger } from '../logging';
 import type { BasicCredentials } from '../servers/http/basic-auth';
+import type { FrontDoorSettings } from '../servers/http/front-door';
 import { listen, type RunningServer } from '../servers/http/listen';
 import { createSampleBroker, type SampleBroker } from '../servers/sample-broker';
 import type { SimData, Store } from '../store';
@@ -16,6 +17,7 @@ export async function startSampleBroker(deps: {
   password: string;
   host: string;
   port: number;
+  door: FrontDoorSettings;
 }): Promise<{ broker: SampleBroker; server: RunningServer; credentials: BasicCredentials }> {
   const credentials = { username: SAMPLE_BROKER_USERNAME, password: deps.password };
   const { asyncDelayMs, retryAfterSeconds } = deps.config;
@@ -27,6 +29,6 @@ export async function startSampleBroker(deps: {
     asyncDelayMs,
     retryAfterSeconds,
   });
-  const server = await listen(broker.app, deps.host, deps.port);
+  const server = await listen(broker.app, deps.host, deps.port, deps.door);
   return { broker, server, credentials };
 }

@@ -4,6 +4,7 @@ import { loadPlugins } from '../core/sm/plugins';
 import { createServiceManager, type ServiceManager } from '../core/sm/service-manager';
 import type { Logger } from '../logging';
 import { type BasicCredentials, parseBasicAuth } from '../servers/http/basic-auth';
+import type { FrontDoorSettings } from '../servers/http/front-door';
 import { listen, type RunningServer } from '../servers/http/listen';
 import { createSmApp } from '../servers/sm/app';
 import { requireAdminOrPlatform } from '../servers/sm/auth';
@@ -30,6 +31,7 @@ export async function startServiceManager(deps: {
   admin: BasicCredentials;
   host: string;
   port: number;
+  door: FrontDoorSettings;
   version: string;
   traffic: TrafficStore;
 }): Promise<StartedServiceManager> {
@@ -73,7 +75,7 @@ export async function startServiceManager(deps: {
     osbRouter,
     operationsRouter,
   });
-  const server = await listen(app, deps.host, deps.port);
+  const server = await listen(app, deps.host, deps.port, deps.door);
   const notifications = attachNotifications(server.server, {
     path: '/v1/notifications',
     notifier: sm.notifier,

@@ -32,11 +32,11 @@ export function toApiError(error: unknown): ApiError {
 }
 
 /** The last middleware of every app: every error leaves as JSON, and the process stays up. */
-export function jsonErrorHandler(log: Logger): ErrorRequestHandler {
+export function jsonErrorHandler(log?: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const apiError = toApiError(error);
     if (apiError.status >= 500)
-      log.error({ err: error, method: req.method, url: req.originalUrl }, 'request failed');
+      log?.error({ err: error, method: req.method, url: req.originalUrl }, 'request failed');
     if (res.headersSent) return res.end();
     res.status(apiError.status).json(apiError.toBody());
   };

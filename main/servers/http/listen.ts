@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
+import { DEFAULT_LIMITS } from '../../core/limits';
+import { type FrontDoorSettings, frontDoor } from './front-door';
 
 export interface RunningServer {
   url: string;
@@ -9,9 +11,17 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Starts `app` on host:port (0 = a free port); `close()` also ends idle keep-alive and open connections. */
-export function listen(app: Express, host: string, port: number): Promise<RunningServer> {
-  const server = createServer(app);
+/**
+ * Starts `app` behind the front door (main/servers/http/front-door.ts) on host:port (0 = a free port);
+ * `close()` also ends idle keep-alive and open connections.
+ */
+export function listen(
+  app: Express,
+  host: string,
+  port: number,
+  door: FrontDoorSettings = { limits: DEFAULT_LIMITS },
+): Promise<RunningServer> {
+  const server = createServer(frontDoor(app, { ...door, host }));
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {

@@ -7,6 +7,7 @@ import type { StateStore } from '../../core/state';
 import type { Logger } from '../../logging';
 import { captureInbound, createCapturingClient, fetchSend, type TrafficStore } from '../../traffic';
 import { jsonErrorHandler, jsonNotFound } from '../http/errors';
+import type { FrontDoorSettings } from '../http/front-door';
 import { listen, type RunningServer } from '../http/listen';
 import { platformApiRouter } from './api-router';
 import { bindings } from './bindings';
@@ -31,6 +32,7 @@ export interface PlatformOptions {
   traffic?: TrafficStore;
   host: string;
   port: number;
+  door?: FrontDoorSettings;
   /** How long startup waits for the first resync with the SM. Default 5000. */
   syncTimeoutMs?: number;
 }
@@ -99,7 +101,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       capture,
     }),
   );
-  const server = await listen(app, options.host, options.port);
+  const server = await listen(app, options.host, options.port, options.door);
 
   const osb = new PlatformOsbClient({
     send: platformSend,

@@ -1,0 +1,45 @@
+import express, { type Express, type RequestHandler } from 'express';
+import type { Limits } from '../../core/limits';
+import type { Logger } from '../../logging';
+import { jsonErrorHandler, jsonNotFound } from './errors';
+import { knownMethods } from './known-methods';
+
+/**
+ * What the rules know of the server they guard. A rule that needs more (e.g. `auth` for a non-loopback
+ * `--host`) adds an optional field here and the composition root (main/simulator.ts) fills it in.
+ */
+export interface FrontDoorOptions {
+  /** The address the server binds (`--host`, default 127.0.0.1). */
+  host: string;
+  /** Config key `limits`. */
+  limits: Limits;
+  /** For refusals that are the simulator's own fault; rules' 4xx are not logged. */
+  log?: Logger;
+}
+
+/** The settings a server's starter passes to `listen`; `host` comes from `listen` itself. */
+export type FrontDoorSettings = Omit<FrontDoorOptions, 'host'>;
+
+/** One check every request passes before the server's app; refuses by calling `next(apiError)`. */
+export type RequestRule = (options: FrontDoorOptions) => RequestHandler;
+
+/**
+ * The request rules of every server (control, SM, platforms, sample broker, mock brokers), in the order
+ * they run. To add one: write it in its own file under main/servers/http/ as a `RequestRule` and list it
+ * here; it sees `FrontDoorOptions`.
+ */
+export const REQUEST_RULES: readonly RequestRule[] = [knownMethods];
+
+/**
+ * `app` behind the front door: every request passes REQUEST_RULES first; what `app` does not answer gets
+ * a JSON 404, and every refusal leaves as JSON `{error, description}`.
+ */
+export function frontDoor(app: Express, options: FrontDoorOptions): Express {
+  const door = express();
+  door.disable('x-powered-by');
+  for (const rule of REQUEST_RULES) door.use(rule(options));
+  door.use(app);
+  door.use(jsonNotFound);
+  door.use(jsonErrorHandler(options.log));
+  return door;
+}
