@@ -3,8 +3,9 @@ import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import type { z } from 'zod';
 import { fromError } from 'zod-validation-error';
-import { AtomicJsonFile } from './atomic-json-file';
+import { AtomicJsonFile, serialise } from './atomic-json-file';
 import { type Migration, migrate } from './migrations';
+import { restoreInPlace } from './restore';
 import { type Store, StoreLoadError } from './store';
 
 export interface JsonFileStoreOptions<S extends z.ZodType> {
@@ -15,9 +16,23 @@ export interface JsonFileStoreOptions<S extends z.ZodType> {
   empty: () => z.infer<S>;
 }
 
+interface Batch {
+  done: Promise<void>;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+function newBatch(): Batch {
+  const batch = {} as Batch;
+  batch.done = new Promise<void>((resolve, reject) => Object.assign(batch, { resolve, reject }));
+  return batch;
+}
+
 class JsonFileStore<T> implements Store<T> {
-  #nextBatch: Promise<void> | undefined;
-  #inFlight: Promise<void> = Promise.resolve();
+  /** The updates applied in memory since the last write started; they ride on the next write. */
+  #open: Batch | undefined;
+  /** The write running now (or the last one); never rejects. */
+  #writing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly db: Low<T>,
@@ -43,19 +58,39 @@ class JsonFileStore<T> implements Store<T> {
   }
 
   flush(): Promise<void> {
-    return this.#nextBatch ?? this.#inFlight;
+    return (this.#open?.done ?? this.#writing).catch(() => undefined);
   }
 
   /** Every mutation made before the next write starts rides on that write. */
   #commit(): Promise<void> {
-    this.#nextBatch ??= this.#inFlight
-      .catch(() => undefined)
-      .then(() => {
-        this.#nextBatch = undefined;
-        this.#inFlight = this.db.write();
-        return this.#inFlight;
-      });
-    return this.#nextBatch;
+    if (!this.#open) {
+      const batch = newBatch();
+      this.#open = batch;
+      this.#writing = this.#writing.then(() => this.#write(batch));
+    }
+    return this.#open.done;
+  }
+
+  async #write(batch: Batch): Promise<void> {
+    if (this.#open !== batch) return; // refused by the rollback of the write before it
+    this.#open = undefined;
+    try {
+      await this.db.write();
+      batch.resolve();
+    } catch (error) {
+      this.#rollback(error);
+      batch.reject(error);
+    }
+  }
+
+  /**
+   * Memory goes back to what the file holds. The updates applied while the failed write ran were made on
+   * top of its changes and go with them: their batch is refused too.
+   */
+  #rollback(error: unknown): void {
+    restoreInPlace(this.db.data as object, JSON.parse(this.file.written!));
+    this.#open?.reject(error);
+    this.#open = undefined;
   }
 }
 
@@ -65,6 +100,7 @@ export async function openJsonFileStore<S extends z.ZodType>(
   type T = z.infer<S>;
   await mkdir(dirname(options.path), { recursive: true, mode: 0o700 });
   const file = new AtomicJsonFile<T>(options.path);
+  await file.removeLeftovers();
   let raw: unknown;
   try {
     raw = await file.read();
@@ -83,6 +119,7 @@ export async function openJsonFileStore<S extends z.ZodType>(
   }
   const db = new Low<T>(file, data);
   db.data = data;
+  file.written = serialise(data);
   const store = new JsonFileStore<T>(db, file);
   if (fresh) await store.update(() => undefined);
   else await chmod(options.path, 0o600);

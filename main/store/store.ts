@@ -1,10 +1,13 @@
+import { ApiError } from '../core/errors';
+
 /** Persistence behind one interface: reads are in memory, every mutation is durable before it resolves. */
 export interface Store<T> {
   /** The current state. Treat it as read-only outside `update`. */
   readonly data: T;
   /**
    * Applies `mutate` in memory at once and resolves once the change is on disk. Concurrent updates share one
-   * write (group commit). `mutate` must throw before it changes anything.
+   * write (group commit). `mutate` must throw before it changes anything. When the write fails, the state goes
+   * back to what is on disk and every update of that write rejects with a `StoreWriteError`.
    */
   update<R>(mutate: (data: T) => R): Promise<R>;
   /** Resolves when everything applied so far is on disk. */
@@ -24,5 +27,23 @@ export class StoreLoadError extends Error {
         `Repair it, or move it aside (e.g. \`mv "${path}" "${path}.broken"\`) to start with a fresh state.`,
     );
     this.name = 'StoreLoadError';
+  }
+}
+
+/** An update refused because the data file could not be written; the state was rolled back to the file's. */
+export class StoreWriteError extends ApiError {
+  constructor(path: string, stage: 'serialise' | 'write', cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(
+      503,
+      'StoreUnavailable',
+      stage === 'serialise'
+        ? `The change was not saved and has been undone: the state could not be turned into JSON (${reason}). ` +
+            'Retry; if it fails again, send smaller or less deeply nested data.'
+        : `The change was not saved and has been undone: writing the data file ${path} failed (${reason}). ` +
+            'Check the disk (space, permissions) and retry.',
+    );
+    this.name = 'StoreWriteError';
+    this.cause = cause;
   }
 }

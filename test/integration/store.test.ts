@@ -1,9 +1,10 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DATA_FILE_NAME, openDataStore, StoreLoadError } from '../../main/store';
+import { DATA_FILE_NAME, openDataStore, StoreLoadError, sectionOf } from '../../main/store';
 import { openJsonFileStore } from '../../main/store/json-file-store';
+import { StoreWriteError } from '../../main/store/store';
 import { tempDir } from '../helpers/temp-dir';
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
@@ -97,5 +98,104 @@ describe('the JSON file store', () => {
     const path = join(dir.path, 'data.json');
     await writeFile(path, JSON.stringify({ schemaVersion: 9, records: [] }));
     await expect(openRecords(path)).rejects.toThrow(/newer smsim/);
+  });
+});
+
+/** A value nested `depth` levels deep: JSON.stringify overflows the stack on it. */
+const nested = (depth: number) => {
+  let value: Record<string, unknown> = {};
+  for (let level = 0; level < depth; level++) value = { a: value };
+  return value;
+};
+
+describe('the JSON file store after a failed write', () => {
+  const openItems = (path: string) =>
+    openJsonFileStore({
+      path,
+      schema: z.object({
+        schemaVersion: z.literal(1),
+        items: z.array(z.object({ id: z.string(), tags: z.array(z.string()), extra: z.unknown() })),
+      }),
+      version: 1,
+      migrations: [],
+      empty: () => ({
+        schemaVersion: 1 as const,
+        items: [] as { id: string; tags: string[]; extra?: unknown }[],
+      }),
+    });
+
+  it('refuses every update of a write whose state cannot be serialised, and rolls memory back to disk', async () => {
+    const path = join(dir.path, 'data.json');
+    const store = await openItems(path);
+    await store.update((data) => data.items.push({ id: 'kept', tags: ['a'], extra: null }));
+    const items = store.data.items;
+    const kept = items[0]!;
+    const onDisk = await readFile(path, 'utf8');
+
+    const outcomes = await Promise.allSettled([
+      store.update(() => kept.tags.push('innocent')),
+      store.update((data) => data.items.push({ id: 'deep', tags: [], extra: nested(100_000) })),
+      store.update((data) => data.items.push({ id: 'bystander', tags: [], extra: null })),
+    ]);
+
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    for (const outcome of outcomes) {
+      const error = (outcome as PromiseRejectedResult).reason;
+      expect(error).toBeInstanceOf(StoreWriteError);
+      expect(error.status).toBe(503);
+      expect(error.toBody()).toMatchObject({ error: 'StoreUnavailable', description: /not saved/ });
+    }
+    expect(await readFile(path, 'utf8')).toBe(onDisk);
+    expect(store.data).toEqual(JSON.parse(onDisk));
+    // The objects callers hold are still the live ones.
+    expect(store.data.items).toBe(items);
+    expect(store.data.items[0]).toBe(kept);
+    expect(kept.tags).toEqual(['a']);
+
+    await store.update(() => kept.tags.push('later'));
+    const reopened = await openItems(path);
+    expect(reopened.data.items).toEqual([{ id: 'kept', tags: ['a', 'later'], extra: null }]);
+  });
+
+  it('keeps a section of the data file live across a rollback', async () => {
+    const store = await openDataStore(dir.path);
+    const sm = sectionOf(store, 'sm');
+    const brokers = sm.state.brokers;
+    await expect(
+      sm.update((state) => {
+        (state as unknown as { extra: unknown }).extra = nested(100_000);
+      }),
+    ).rejects.toBeInstanceOf(StoreWriteError);
+    expect(sm.state.brokers).toBe(brokers);
+    expect('extra' in sm.state).toBe(false);
+  });
+
+  it('refuses updates made while a failing disk write ran, and writes again once the disk is back', async () => {
+    const path = join(dir.path, 'data', 'data.json');
+    const store = await openItems(path);
+    await store.update((data) => data.items.push({ id: 'first', tags: [], extra: null }));
+    await rm(join(dir.path, 'data'), { recursive: true });
+
+    const first = store.update((data) => data.items.push({ id: 'lost-1', tags: [], extra: null }));
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = store.update((data) => data.items.push({ id: 'lost-2', tags: [], extra: null }));
+    const outcomes = await Promise.allSettled([first, second]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+    expect((outcomes[0] as PromiseRejectedResult).reason.description).toMatch(/writing the data file/);
+    expect(store.data.items.map((item) => item.id)).toEqual(['first']);
+
+    await mkdir(join(dir.path, 'data'));
+    await store.update((data) => data.items.push({ id: 'second', tags: [], extra: null }));
+    expect((await openItems(path)).data.items.map((item) => item.id)).toEqual(['first', 'second']);
+  });
+
+  it('removes the temp files of writes a killed process left behind', async () => {
+    const store = await openDataStore(dir.path);
+    await store.flush();
+    const leftovers = [`${DATA_FILE_NAME}.1234567890`, `${DATA_FILE_NAME}.42`];
+    for (const name of leftovers) await writeFile(join(dir.path, name), '{"half": ');
+    await writeFile(join(dir.path, `${DATA_FILE_NAME}.broken`), 'mine');
+    await openDataStore(dir.path);
+    expect((await readdir(dir.path)).sort()).toEqual([DATA_FILE_NAME, `${DATA_FILE_NAME}.broken`]);
   });
 });

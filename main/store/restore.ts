@@ -1,0 +1,35 @@
+type Json = Record<string, unknown> | unknown[];
+
+const isContainer = (value: unknown): value is Json => typeof value === 'object' && value !== null;
+const idOf = (value: unknown) =>
+  isContainer(value) && !Array.isArray(value) && typeof value.id === 'string' ? value.id : undefined;
+
+/**
+ * Makes `target` deep-equal to `source` while keeping every object of `target` that still has a place in it,
+ * so sections and records held by callers stay the live ones. Array items with an `id` are matched by id
+ * (a record's object keeps meaning that record), others by position.
+ */
+export function restoreInPlace(target: object, source: object): void {
+  if (Array.isArray(target) && Array.isArray(source)) {
+    const byId = new Map(target.map((item) => [idOf(item), item]));
+    const items = source.map((item, index) => {
+      const id = idOf(item);
+      return adopt(id === undefined ? target[index] : byId.get(id), item);
+    });
+    target.splice(0, target.length, ...items);
+    return;
+  }
+  const object = target as Record<string, unknown>;
+  const from = source as Record<string, unknown>;
+  for (const key of Object.keys(object)) if (!(key in from)) delete object[key];
+  for (const [key, value] of Object.entries(from)) object[key] = adopt(object[key], value);
+}
+
+/** `current` brought back to `wanted` if both are containers of the same kind, else `wanted` itself. */
+function adopt(current: unknown, wanted: unknown): unknown {
+  if (!isContainer(current) || !isContainer(wanted) || Array.isArray(current) !== Array.isArray(wanted))
+    return wanted;
+  if (idOf(current) !== idOf(wanted)) return wanted;
+  restoreInPlace(current, wanted);
+  return current;
+}
