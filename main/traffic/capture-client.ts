@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { DEFAULT_LIMITS } from '../core/limits';
+import { type AnswerLimits, readAnswer } from './read-answer';
 import type { TrafficStore } from './store';
 import type { ExchangeInput, Hop } from './types';
 
@@ -39,15 +41,23 @@ export interface HopEnds {
   brokerId?: string;
 }
 
-/** The uncaptured call, on global fetch. */
-export const fetchSend: HttpSend = async (url, { method, headers, body, signal }) => {
-  const response = await fetch(url, { method, headers, body, signal });
-  return {
-    status: response.status,
-    headers: Object.fromEntries(response.headers.entries()),
-    text: await response.text(),
+/**
+ * The uncaptured call, on global fetch: a redirect is not followed (the 3xx is the answer: OSB has none), the
+ * body is read within `limits` (else `AnswerRefusedError`).
+ */
+export function limitedFetchSend(limits: AnswerLimits): HttpSend {
+  return async (url, { method, headers, body, signal }) => {
+    const response = await fetch(url, { method, headers, body, signal, redirect: 'manual' });
+    return {
+      status: response.status,
+      headers: Object.fromEntries(response.headers.entries()),
+      text: await readAnswer(response, limits),
+    };
   };
-};
+}
+
+/** `limitedFetchSend` with the default limits. */
+export const fetchSend: HttpSend = limitedFetchSend(DEFAULT_LIMITS);
 
 function headerOf(headers: Record<string, string>, name: string): string | undefined {
   const lower = name.toLowerCase();

@@ -5,6 +5,7 @@ export {
   HOP_HEADER,
   type HopEnds,
   type HttpSend,
+  limitedFetchSend,
   REQUEST_IDENTITY_HEADER,
   type SendInit,
   type SendResult,
@@ -14,6 +15,7 @@ export { classifyOsb } from './classify';
 export type { FlowFilter } from './flows';
 export { harEntry, toHar, writeHar } from './har-export';
 export { harSchema, importHar } from './har-import';
+export { type AnswerLimits, AnswerRefusedError, readAnswer } from './read-answer';
 export { createRedactor, REDACTED, type Redactor } from './redact';
 export { trafficRouter } from './router';
 export { truncationMarker } from './sanitize';

@@ -36,3 +36,18 @@ export class BrokerUnreachableError extends Error {
 export class BrokerTimeoutError extends Error {
   override name = 'BrokerTimeoutError';
 }
+
+/**
+ * The broker answered, but not in a way the SM may use. `redirect`: a 3xx (OSB has no redirects); `limit`: past
+ * a limit of `limits` (the message names it and its config key). The message reads after "it", e.g.
+ * "answered 302 redirect to …; brokers must answer OSB directly".
+ */
+export class BrokerAnswerRefusedError extends Error {
+  override name = 'BrokerAnswerRefusedError';
+  constructor(
+    readonly reason: 'redirect' | 'limit',
+    message: string,
+  ) {
+    super(message);
+  }
+}

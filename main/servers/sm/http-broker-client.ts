@@ -1,4 +1,5 @@
 import {
+  BrokerAnswerRefusedError,
   type BrokerClient,
   type BrokerRequest,
   type BrokerResponse,
@@ -6,7 +7,7 @@ import {
   BrokerUnreachableError,
 } from '../../core/sm/broker-client';
 import type { BrokerRecord } from '../../core/sm/model';
-import { fetchSend, type HttpSend } from '../../traffic';
+import { AnswerRefusedError, fetchSend, type HttpSend } from '../../traffic';
 import { basicAuthHeader } from '../http/basic-auth';
 
 type CalledBroker = Pick<BrokerRecord, 'id' | 'name' | 'broker_url' | 'credentials'>;
@@ -26,8 +27,22 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** Where a redirect points, without user info (it may carry a password). */
+function redirectTarget(location: string | undefined, base: URL): string {
+  if (!location) return 'nowhere (no Location header)';
+  try {
+    const target = new URL(location, base);
+    target.username = '';
+    target.password = '';
+    return target.href;
+  } catch {
+    return `"${location.slice(0, 200)}"`;
+  }
+}
+
 /**
- * Calls brokers over HTTP with their basic credentials; network failures become the core's typed errors.
+ * Calls brokers over HTTP with their basic credentials; network failures become the core's typed errors, and so
+ * do a 3xx (OSB has no redirects) and an answer past the transport's limits.
  * `sendTo` gives the transport for one broker (the simulator's records each call as a `sm→broker` hop).
  */
 export class HttpBrokerClient implements BrokerClient {
@@ -41,24 +56,34 @@ export class HttpBrokerClient implements BrokerClient {
     };
     if (request.body !== undefined) headers['Content-Type'] = 'application/json';
     const signal = AbortSignal.timeout(request.timeoutMs);
+    const url = brokerUrl(broker, request);
+    let response: Awaited<ReturnType<HttpSend>>;
     try {
-      const response = await this.sendTo(broker)(brokerUrl(broker, request).href, {
+      response = await this.sendTo(broker)(url.href, {
         method: request.method,
         headers,
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
         signal,
         flowId: request.flowId,
       });
-      return {
-        status: response.status,
-        headers: response.headers,
-        body: parseJson(response.text),
-        rawBody: response.text,
-      };
     } catch (error) {
       if (signal.aborted) throw new BrokerTimeoutError(`no answer within ${request.timeoutMs} ms`);
+      if (error instanceof AnswerRefusedError) throw new BrokerAnswerRefusedError('limit', error.message);
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
       throw new BrokerUnreachableError(cause?.code ?? cause?.message ?? (error as Error).message);
     }
+    if (response.status >= 300 && response.status < 400) {
+      throw new BrokerAnswerRefusedError(
+        'redirect',
+        `answered ${response.status} redirect to ${redirectTarget(response.headers.location, url)}; ` +
+          'brokers must answer OSB directly. Register the URL the broker really answers at',
+      );
+    }
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: parseJson(response.text),
+      rawBody: response.text,
+    };
   }
 }

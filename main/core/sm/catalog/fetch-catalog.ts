@@ -1,5 +1,10 @@
-import { ApiError } from '../../errors';
-import { type BrokerClient, BrokerTimeoutError, BrokerUnreachableError } from '../broker-client';
+import { ApiError, badRequest } from '../../errors';
+import {
+  BrokerAnswerRefusedError,
+  type BrokerClient,
+  BrokerTimeoutError,
+  BrokerUnreachableError,
+} from '../broker-client';
 import type { BrokerRecord } from '../model';
 
 export const OSB_VERSION = '2.17';
@@ -9,7 +14,10 @@ function describeBody(body: unknown): string {
   return typeof description === 'string' ? `: ${description}` : '';
 }
 
-/** GET /v2/catalog of one broker; failures become the SM's 502 / 504 errors. */
+/**
+ * GET /v2/catalog of one broker; failures become the SM's 502 / 504 errors, a catalog past a limit (size,
+ * depth) is an invalid catalog (400).
+ */
 export async function fetchCatalog(
   client: BrokerClient,
   broker: Pick<BrokerRecord, 'id' | 'name' | 'broker_url' | 'credentials'>,
@@ -51,6 +59,10 @@ export async function fetchCatalog(
         'ServiceBrokerErr',
         `Broker "${broker.name}" is unreachable at ${broker.broker_url} (${error.message}). Is it running?`,
       );
+    }
+    if (error instanceof BrokerAnswerRefusedError) {
+      const refused = `The catalog of broker "${broker.name}" was refused: it ${error.message}.`;
+      throw error.reason === 'limit' ? badRequest(refused) : new ApiError(502, 'ServiceBrokerErr', refused);
     }
     throw error;
   }

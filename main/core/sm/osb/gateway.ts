@@ -1,4 +1,5 @@
 import {
+  BrokerAnswerRefusedError,
   type BrokerClient,
   type BrokerResponse,
   BrokerTimeoutError,
@@ -12,7 +13,7 @@ import type { OsbAnswer, OsbMethod } from './types';
 /** The broker's answer as the platform gets it, or why there is none. */
 export type BrokerOutcome =
   | { kind: 'response'; response: BrokerResponse; answer: OsbAnswer }
-  | { kind: 'unreachable' | 'timeout'; answer: OsbAnswer };
+  | { kind: 'unreachable' | 'timeout' | 'refused'; answer: OsbAnswer };
 
 /** Broker errors keep their status and fields; the description says which broker spoke. */
 function errorBody(broker: BrokerRecord, response: BrokerResponse): Record<string, unknown> {
@@ -92,6 +93,16 @@ function failure(broker: BrokerRecord, method: OsbMethod, path: string, error: u
         502,
         'ServiceBrokerErr',
         `Broker "${broker.name}" is unreachable at ${broker.broker_url} (${error.message}) and gave no answer to ${call}. Is it running?`,
+      ),
+    };
+  }
+  if (error instanceof BrokerAnswerRefusedError) {
+    return {
+      kind: 'refused',
+      answer: errorAnswer(
+        502,
+        'ServiceBrokerErr',
+        `The answer of broker "${broker.name}" to ${call} was refused: it ${error.message}.`,
       ),
     };
   }
