@@ -13,7 +13,7 @@ import { attachNotifications } from '../servers/sm/notifications-ws';
 import { createOperationsRouter } from '../servers/sm/operations-router';
 import { createOsbRouter } from '../servers/sm/osb-router';
 import { type SimData, type Store, sectionOf } from '../store';
-import { captureInbound, createCapturingClient, type TrafficStore } from '../traffic';
+import { captureInbound, createCapturingClient, limitedFetchSend, type TrafficStore } from '../traffic';
 
 export const SAMPLE_BROKER_NAME = 'sample';
 
@@ -36,8 +36,13 @@ export async function startServiceManager(deps: {
   traffic: TrafficStore;
 }): Promise<StartedServiceManager> {
   const { traffic } = deps;
+  const send = limitedFetchSend(deps.config.limits);
   const client = new HttpBrokerClient(({ id, name }) =>
-    createCapturingClient(traffic, { hop: 'sm→broker', from: 'sm', to: `broker:${name}`, brokerId: id }),
+    createCapturingClient(
+      traffic,
+      { hop: 'sm→broker', from: 'sm', to: `broker:${name}`, brokerId: id },
+      send,
+    ),
   );
   const plugins = await loadPlugins(deps.config.plugins, { log: deps.log, events: deps.events });
   const sm = createServiceManager({
@@ -71,11 +76,13 @@ export async function startServiceManager(deps: {
     admin: deps.admin,
     log: deps.log,
     version: deps.version,
-    capture,
     osbRouter,
     operationsRouter,
   });
-  const server = await listen(app, deps.host, deps.port, deps.door);
+  const server = await listen(app, deps.host, deps.port, {
+    ...deps.door,
+    capture: { path: '/v1/osb', handler: capture },
+  });
   const notifications = attachNotifications(server.server, {
     path: '/v1/notifications',
     notifier: sm.notifier,

@@ -1,11 +1,18 @@
 import express, { type Router } from 'express';
 import type { EventBus } from '../../core/events';
+import { DEFAULT_LIMITS } from '../../core/limits';
 import type { PlatformConfig } from '../../core/platform/config';
 import { type ContextFields, originatingIdentity, profiles } from '../../core/platform/profiles';
 import type { PlatformState } from '../../core/platform/state';
 import type { StateStore } from '../../core/state';
 import type { Logger } from '../../logging';
-import { captureInbound, createCapturingClient, fetchSend, type TrafficStore } from '../../traffic';
+import {
+  type AnswerLimits,
+  captureInbound,
+  createCapturingClient,
+  limitedFetchSend,
+  type TrafficStore,
+} from '../../traffic';
 import { jsonErrorHandler, jsonNotFound } from '../http/errors';
 import type { FrontDoorSettings } from '../http/front-door';
 import { listen, type RunningServer } from '../http/listen';
@@ -51,17 +58,21 @@ export interface RunningPlatform {
 }
 
 /** The hops of this platform, captured in `traffic` when there is one. */
-function transports(name: string, traffic: TrafficStore | undefined) {
-  if (!traffic) return { platformSend: fetchSend, proxySend: fetchSend, capture: undefined };
+function transports(name: string, traffic: TrafficStore | undefined, limits: AnswerLimits) {
+  const send = limitedFetchSend(limits);
+  if (!traffic) return { platformSend: send, proxySend: send, capture: undefined };
   const proxy = `proxy:${name}`;
   return {
-    platformSend: createCapturingClient(traffic, {
-      hop: 'platform→proxy',
-      from: name,
-      to: proxy,
-      platform: name,
-    }),
-    proxySend: createCapturingClient(traffic, { hop: 'proxy→sm', from: proxy, to: 'sm', platform: name }),
+    platformSend: createCapturingClient(
+      traffic,
+      { hop: 'platform→proxy', from: name, to: proxy, platform: name },
+      send,
+    ),
+    proxySend: createCapturingClient(
+      traffic,
+      { hop: 'proxy→sm', from: proxy, to: 'sm', platform: name },
+      send,
+    ),
     capture: captureInbound(traffic, { hop: 'client→proxy', to: proxy, platform: () => name }),
   };
 }
@@ -85,7 +96,11 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const timeoutMs = config.requestTimeoutSeconds * 1000;
   const smCredentials = () => store.state.sm!.credentials;
   const proxyCredentials = () => store.state.proxyCredentials;
-  const { platformSend, proxySend, capture } = transports(name, traffic);
+  const { platformSend, proxySend, capture } = transports(
+    name,
+    traffic,
+    options.door?.limits ?? DEFAULT_LIMITS,
+  );
 
   const app = express();
   app.disable('x-powered-by');
@@ -98,10 +113,12 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       smCredentials,
       send: proxySend,
       timeoutMs,
-      capture,
     }),
   );
-  const server = await listen(app, options.host, options.port, options.door);
+  const server = await listen(app, options.host, options.port, {
+    ...(options.door ?? { limits: DEFAULT_LIMITS }),
+    capture: capture && { path: '/osb', handler: capture },
+  });
 
   const osb = new PlatformOsbClient({
     send: platformSend,
