@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../main/fixtures/check/client';
 import { classifyCreate } from '../../main/fixtures/check/lifecycle';
 import { asyncCandidates, bindablePlan, plansOf, syncCandidates } from '../../main/fixtures/check/plans';
-import { retryAfterMs } from '../../main/fixtures/check/poll';
 import { evidenceBody } from '../../main/fixtures/check/redact';
 import { violatingParameters } from '../../main/fixtures/check/violation';
 
@@ -77,16 +76,6 @@ describe('check: evidence redaction', () => {
     expect(evidenceBody(undefined, 'x'.repeat(5000), false)).toHaveLength(2001);
     const big = 'y'.repeat(70_000);
     expect(evidenceBody(big, JSON.stringify(big), true)).toEqual({ truncated: true, jsonChars: 70_002 });
-  });
-});
-
-describe('check: Retry-After', () => {
-  it('reads delay-seconds and HTTP dates, and nothing else', () => {
-    expect(retryAfterMs('3')).toBe(3000);
-    expect(retryAfterMs('0')).toBe(0);
-    const now = Date.parse('2026-01-01T00:00:00Z');
-    expect(retryAfterMs('Thu, 01 Jan 2026 00:00:02 GMT', now)).toBe(2000);
-    expect(retryAfterMs('soon')).toBeUndefined();
   });
 });
 

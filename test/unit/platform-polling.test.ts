@@ -27,14 +27,28 @@ describe('Retry-After', () => {
     expect(retryAfterMs('Wed, 31 Dec 2025 00:00:00 GMT', now)).toBe(0);
     expect(retryAfterMs(undefined, now)).toBeUndefined();
     expect(retryAfterMs('soon', now)).toBeUndefined();
+    expect(retryAfterMs('0', now)).toBe(0);
   });
 
-  it('is honoured up to the cap; without it the platform interval applies', () => {
+  it('reads no negative or fractional seconds as a date', () => {
+    for (const value of ['-5', '1.5', '-1e9', '+3', '-5 GMT'])
+      expect(retryAfterMs(value, now)).toBeUndefined();
+  });
+
+  it('is honoured between 1 s and the cap; without it the platform interval applies', () => {
     expect(nextPollDelayMs(policy, '2', now)).toBe(2000);
-    expect(nextPollDelayMs(policy, '0', now)).toBe(100);
+    expect(nextPollDelayMs(policy, '0', now)).toBe(1000);
     expect(nextPollDelayMs(policy, '120', now)).toBe(5000);
+    expect(nextPollDelayMs(policy, '99999999999999999999', now)).toBe(5000);
     expect(nextPollDelayMs(policy, undefined, now)).toBe(1000);
     expect(nextPollDelayMs(policy, 'soon', now)).toBe(1000);
+    expect(nextPollDelayMs({ ...policy, intervalMs: 10_000 }, '-5', now)).toBe(10_000);
+  });
+
+  it('may be shorter than 1 s only on a platform that polls faster on its own', () => {
+    const fast = { ...policy, intervalMs: 200 };
+    expect(nextPollDelayMs(fast, '0', now)).toBe(200);
+    expect(nextPollDelayMs({ ...policy, intervalMs: 10 }, '0', now)).toBe(100);
   });
 
   it('is flagged when unreadable', () => {
@@ -42,6 +56,7 @@ describe('Retry-After', () => {
       'InvalidRetryAfter',
     );
     expect(retryAfterNotes(answer(200, {}, { 'retry-after': '1' }), now)).toEqual([]);
+    expect(retryAfterNotes(answer(200, {}, { 'retry-after': '-5' }), now)[0]?.code).toBe('InvalidRetryAfter');
   });
 });
 

@@ -12,22 +12,35 @@ export interface PollingPolicy {
   maxDurationMs: number;
 }
 
-/** `Retry-After` as delay-seconds or an HTTP date; undefined when absent or unreadable. */
+const HTTP_DATE_PARTS = [/\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\b/i, /\b\d\d:\d\d:\d\d\b/];
+
+/**
+ * `Retry-After` as delay-seconds or an HTTP date; undefined when absent or unreadable (`-5`, `1.5`, `soon`).
+ * An HTTP date (any of its three forms) has a month name and a time: `Date.parse` alone reads `-5` as a year.
+ */
 export function retryAfterMs(value: string | undefined, now: number): number | undefined {
   if (value === undefined || value.trim() === '') return undefined;
   const text = value.trim();
   if (/^\d+$/.test(text)) return Number(text) * 1000;
+  if (!HTTP_DATE_PARTS.every((part) => part.test(text))) return undefined;
   const date = Date.parse(text);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** No platform polls in a tight loop, whatever `Retry-After: 0` says. */
+/** No platform polls in a tight loop, whatever its interval. */
 const MIN_POLL_MS = 100;
+/** The shortest wait a `Retry-After` may ask for (a platform with a shorter own interval keeps that). */
+const MIN_RETRY_AFTER_MS = 1000;
 
-/** The wait before the next poll: `Retry-After` honoured up to the cap, else the platform's interval. */
+/**
+ * The wait before the next poll: `Retry-After` honoured between 1 s (or the platform's interval when shorter)
+ * and the cap; without a readable one, the platform's interval.
+ */
 export function nextPollDelayMs(policy: PollingPolicy, retryAfter: string | undefined, now: number): number {
   const asked = retryAfterMs(retryAfter, now);
-  return Math.max(MIN_POLL_MS, asked === undefined ? policy.intervalMs : Math.min(asked, policy.capMs));
+  if (asked === undefined) return Math.max(MIN_POLL_MS, policy.intervalMs);
+  const floor = Math.max(MIN_POLL_MS, Math.min(MIN_RETRY_AFTER_MS, policy.intervalMs));
+  return Math.max(floor, Math.min(asked, policy.capMs));
 }
 
 /** When polling gives up: the plan's `maximum_polling_duration` or the platform limit, whichever is first. */
