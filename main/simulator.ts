@@ -7,6 +7,7 @@ import { startSampleBroker } from './compose/sample-broker';
 import { registerSampleBroker, startServiceManager } from './compose/service-manager';
 import { parseConfig, type SimConfig, type SimConfigInput } from './config';
 import { EventBus } from './core/events';
+import { type SecretPolicy, secretPolicy } from './core/secrets';
 import { checkRouter } from './fixtures/check';
 import { fixturesRouters } from './fixtures/control';
 import { createLogger, type Logger, type LogLevel } from './logging';
@@ -64,15 +65,21 @@ async function keepSecrets(store: Store<SimData>, adminPassword: string | undefi
   });
 }
 
-async function startAll(config: SimConfig, options: SimulatorOptions, log: Logger, started: RunningServer[]) {
+async function startAll(
+  config: SimConfig,
+  options: SimulatorOptions,
+  log: Logger,
+  started: RunningServer[],
+  secrets: SecretPolicy,
+) {
   const host = options.host ?? '127.0.0.1';
   const portBase = options.portBase ?? DEFAULT_PORT_BASE;
   const portOf = (server: keyof typeof OFFSETS) => (portBase === 0 ? 0 : portBase + OFFSETS[server]);
   const door: FrontDoorSettings = { limits: config.limits, log };
   const store = await openDataStore(resolve(options.dataDir ?? '.smsim'));
-  const events = new EventBus();
+  const events = new EventBus({ secrets });
   const { bufferSize, ...trafficOptions } = config.traffic;
-  const traffic = new TrafficStore({ ...trafficOptions, capacity: bufferSize, events });
+  const traffic = new TrafficStore({ ...trafficOptions, capacity: bufferSize, events, secrets });
   const passwords = await keepSecrets(store, options.adminPassword);
   const admin = { username: ADMIN_USERNAME, password: passwords.admin };
   const endpoints: Endpoints = {
@@ -172,11 +179,12 @@ async function startAll(config: SimConfig, options: SimulatorOptions, log: Logge
 /** Starts every server of the simulator and returns their URLs, the credentials clients need, and `stop()`. */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const config = parseConfig(options.config);
-  const log = createLogger(options.logLevel ?? config.logLevel);
+  const secrets = secretPolicy(config.traffic.redact);
+  const log = createLogger(options.logLevel ?? config.logLevel, { secrets });
   const started: RunningServer[] = [];
   const stopAll = () => Promise.all(started.map((server) => server.close()));
   try {
-    const running = await startAll(config, options, log, started);
+    const running = await startAll(config, options, log, started, secrets);
     return {
       ...running,
       stop: async () => {

@@ -1,13 +1,25 @@
-/** An error meant for an API caller: an HTTP status, a CamelCase code and a sentence saying what to do. */
+import { SECRETS } from './secrets';
+
+/**
+ * An error meant for an API caller: an HTTP status, a CamelCase code and a sentence saying what to do. The
+ * sentence and the extra fields pass the secret policy, so no error body, log line or refresh record built
+ * from one shows a password (a URL's user info, a broker's answer with credentials).
+ */
 export class ApiError extends Error {
+  readonly description: string;
+  readonly extra: Record<string, unknown>;
+
   constructor(
     readonly status: number,
     readonly error: string,
-    readonly description: string,
-    readonly extra: Record<string, unknown> = {},
+    description: string,
+    extra: Record<string, unknown> = {},
   ) {
-    super(description);
+    const shown = SECRETS.text(description);
+    super(shown);
     this.name = 'ApiError';
+    this.description = shown;
+    this.extra = SECRETS.value(extra);
   }
 
   toBody(): Record<string, unknown> {

@@ -1,3 +1,5 @@
+import { SECRETS, type SecretPolicy } from './secrets';
+
 /** Everything the simulator tells the UI goes through one bus; the SSE stream replays from it. */
 export interface SimEvent<T = unknown> {
   id: number;
@@ -15,12 +17,24 @@ export class EventBus {
   readonly #listeners = new Set<EventListener>();
   #nextId = 1;
 
-  constructor(private readonly keep = 1000) {}
+  readonly #keep: number;
+  readonly #secrets: SecretPolicy;
+
+  /** Every event's data passes `secrets` first: whatever an emitter puts in, no listener sees a secret. */
+  constructor({ keep = 1000, secrets = SECRETS }: { keep?: number; secrets?: SecretPolicy } = {}) {
+    this.#keep = keep;
+    this.#secrets = secrets;
+  }
 
   emit<T>(type: string, data: T): SimEvent<T> {
-    const event: SimEvent<T> = { id: this.#nextId++, type, at: new Date().toISOString(), data };
+    const event: SimEvent<T> = {
+      id: this.#nextId++,
+      type,
+      at: new Date().toISOString(),
+      data: this.#secrets.value(data),
+    };
     this.#recent.push(event);
-    if (this.#recent.length > this.keep) this.#recent.shift();
+    if (this.#recent.length > this.#keep) this.#recent.shift();
     for (const listener of this.#listeners) listener(event);
     return event;
   }

@@ -50,8 +50,8 @@ export function buildExchange(
     const { status, ...message } = input.response;
     exchange.response = { status, ...sanitizeMessage(message, redactor, maxBodyBytes) };
   }
-  if (input.error) exchange.error = input.error;
-  if (input.errorDetail) exchange.errorDetail = input.errorDetail;
+  if (input.error) exchange.error = redactor.text(input.error);
+  if (input.errorDetail) exchange.errorDetail = redactor.text(input.errorDetail);
   const osb = osbOf(input, request.headers['x-broker-api-version']);
   if (osb) exchange.osb = osb;
   return exchange;

@@ -1,4 +1,5 @@
 import type { EventBus } from '../core/events';
+import type { SecretPolicy } from '../core/secrets';
 import { buildExchange, weightOf } from './exchange';
 import { type FlowFilter, flowMatcher, summarize } from './flows';
 import { createRedactor, type Redactor } from './redact';
@@ -22,6 +23,8 @@ export interface TrafficStoreOptions {
   maxBufferBytes?: number;
   /** JSON keys (and header names) redacted besides the built-in ones. */
   redact?: readonly string[];
+  /** The simulator's one secret policy (core/secrets.ts); else one built from `redact`. */
+  secrets?: SecretPolicy;
   /** Gets `traffic.exchange`, `traffic.note`, `traffic.cleared` and `traffic.state`. */
   events?: EventBus;
 }
@@ -82,7 +85,7 @@ export class TrafficStore {
     this.capacity = Math.max(1, Math.floor(options.capacity ?? DEFAULT_BUFFER_SIZE));
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     this.maxBufferBytes = options.maxBufferBytes ?? DEFAULT_MAX_BUFFER_BYTES;
-    this.#redactor = createRedactor(options.redact);
+    this.#redactor = createRedactor(options.secrets ?? options.redact);
     this.#events = options.events;
     this.#ring = new Array(this.capacity);
     this.#weights = new Float64Array(this.capacity);

@@ -1,3 +1,5 @@
+import { SECRETS } from '../secrets';
+
 /** The sample broker's own log of the requests it got, for the UI; bounded, newest last. */
 export interface LoggedRequest {
   id: number;
@@ -17,25 +19,20 @@ export interface LoggedRequest {
   faultId?: string;
 }
 
-const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
 const MAX_BODY_CHARS = 64 * 1024;
 
 export function redactHeaders(
   headers: Record<string, string | string[] | undefined>,
 ): Record<string, string | string[]> {
-  const result: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined) continue;
-    result[name.toLowerCase()] = SECRET_HEADERS.has(name.toLowerCase()) ? '[redacted]' : value;
-  }
-  return result;
+  const present = Object.entries(headers).filter((entry): entry is [string, string | string[]] => entry[1] !== undefined);
+  return SECRETS.headers(Object.fromEntries(present));
 }
 
-/** Keeps big bodies out of memory: a body over 64 KiB of JSON is replaced by its size. */
+/** Secrets redacted (a `password` parameter); a body over 64 KiB of JSON is replaced by its size. */
 export function loggableBody(body: unknown): unknown {
   if (body === undefined) return undefined;
   const text = JSON.stringify(body);
-  return text.length > MAX_BODY_CHARS ? { truncated: true, jsonChars: text.length } : body;
+  return text.length > MAX_BODY_CHARS ? { truncated: true, jsonChars: text.length } : SECRETS.value(body);
 }
 
 export class RequestLog {

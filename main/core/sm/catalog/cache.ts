@@ -2,6 +2,7 @@ import { ApiError, badRequest } from '../../errors';
 import type { EventBus } from '../../events';
 import type { Catalog } from '../../osb/catalog-types';
 import { diffCatalogs, validateCatalog } from '../../osb/catalog-validation';
+import { SECRETS } from '../../secrets';
 import type { BrokerClient } from '../broker-client';
 import type { BrokerRecord } from '../model';
 import { isShareable } from '../sharing/plans';
@@ -218,7 +219,7 @@ export class CatalogCache {
       result,
     };
     if (details.diff) record.diff = details.diff;
-    if (details.error instanceof Error) record.description = details.error.message;
+    if (details.error instanceof Error) record.description = SECRETS.text(details.error.message);
     const problems = (details.error as ApiError | undefined)?.extra?.problems;
     if (Array.isArray(problems)) record.problems = problems;
     this.#history.push(record);
