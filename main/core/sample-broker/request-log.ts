@@ -24,7 +24,9 @@ const MAX_BODY_CHARS = 64 * 1024;
 export function redactHeaders(
   headers: Record<string, string | string[] | undefined>,
 ): Record<string, string | string[]> {
-  const present = Object.entries(headers).filter((entry): entry is [string, string | string[]] => entry[1] !== undefined);
+  const present = Object.entries(headers).filter(
+    (entry): entry is [string, string | string[]] => entry[1] !== undefined,
+  );
   return SECRETS.headers(Object.fromEntries(present));
 }
 
