@@ -1,4 +1,6 @@
 import { type Request, type Response, Router } from 'express';
+import { badRequest } from '../../core/errors';
+import { confinedUrl } from '../http/confined-url';
 
 export interface SmProxyOptions {
   /** The SM's base URL (known once it listens). */
@@ -15,8 +17,10 @@ export function smProxyRouter({ url, admin }: SmProxyOptions): Router {
   const authorization = `Basic ${Buffer.from(`${admin.username}:${admin.password}`).toString('base64')}`;
   const router = Router();
   router.use(async (req: Request, res: Response) => {
+    const target = confinedUrl(url(), `/v1${req.url}`, '/v1/');
+    if (!target) throw badRequest('The path leaves /api/sm/; send a plain Service Manager path.');
     const hasBody = !['GET', 'HEAD', 'DELETE'].includes(req.method) && req.body !== undefined;
-    const answer = await fetch(`${url()}/v1${req.url}`, {
+    const answer = await fetch(target, {
       method: req.method,
       headers: {
         Authorization: authorization,

@@ -1,8 +1,13 @@
 import express, { type Express, type RequestHandler } from 'express';
 import type { Limits } from '../../core/limits';
 import type { Logger } from '../../logging';
+import type { BasicCredentials } from './basic-auth';
+import { credentialsOffLoopback } from './credentials-off-loopback';
 import { jsonErrorHandler, jsonNotFound } from './errors';
+import { hostCheck } from './host-check';
 import { knownMethods } from './known-methods';
+import { safePath } from './safe-path';
+import { sameOriginOnly } from './same-origin';
 
 /**
  * What the rules know of the server they guard. A rule that needs more (e.g. `auth` for a non-loopback
@@ -15,6 +20,10 @@ export interface FrontDoorOptions {
   limits: Limits;
   /** For refusals that are the simulator's own fault; rules' 4xx are not logged. */
   log?: Logger;
+  /** Off loopback, every server accepts these besides its own credentials (user `smsim`). */
+  controlToken?: BasicCredentials;
+  /** Off loopback, the server's own credentials (e.g. the SM's admin and platforms). */
+  auth?: (given: BasicCredentials) => boolean;
 }
 
 /** The settings a server's starter passes to `listen`; `host` comes from `listen` itself. */
@@ -28,7 +37,13 @@ export type RequestRule = (options: FrontDoorOptions) => RequestHandler;
  * they run. To add one: write it in its own file under main/servers/http/ as a `RequestRule` and list it
  * here; it sees `FrontDoorOptions`.
  */
-export const REQUEST_RULES: readonly RequestRule[] = [knownMethods];
+export const REQUEST_RULES: readonly RequestRule[] = [
+  hostCheck,
+  sameOriginOnly,
+  credentialsOffLoopback,
+  safePath,
+  knownMethods,
+];
 
 /**
  * `app` behind the front door: every request passes REQUEST_RULES first; what `app` does not answer gets

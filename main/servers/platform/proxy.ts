@@ -2,6 +2,7 @@ import express, { type Request, type RequestHandler, type Response, type Router 
 import { PROXY_PREFIX } from '../../core/platform/hops';
 import type { HttpSend } from '../../traffic';
 import { type BasicCredentials, basicAuthHeader, matches, requireBasicAuth } from '../http/basic-auth';
+import { confinedUrl } from '../http/confined-url';
 import { MAX_BODY_BYTES } from '../http/json-body';
 
 export interface ProxyOptions {
@@ -55,7 +56,10 @@ export function proxyRouter(options: ProxyOptions): Router {
   );
   router.use(express.raw({ type: () => true, limit: MAX_BODY_BYTES }));
   router.all('/:brokerId/v2/{*rest}', async (req: Request, res: Response) => {
-    const url = `${options.smUrl}/v1${req.originalUrl}`;
+    // The front door refuses dot segments already; this keeps the SM's other routes out of reach anyway.
+    const broker = req.originalUrl.split('/')[2];
+    const url = confinedUrl(options.smUrl, `/v1${req.originalUrl}`, `/v1/osb/${broker}/v2/`);
+    if (!url) return fail(res, 400, 'BadPath', 'The path leaves /osb/<broker>/v2/; send a plain OSB path.');
     const headers: Record<string, string> = { Authorization: basicAuthHeader(options.smCredentials()) };
     for (const name of FORWARDED) {
       const value = req.get(name);
@@ -64,7 +68,7 @@ export function proxyRouter(options: ProxyOptions): Router {
     const raw = Buffer.isBuffer(req.body) && req.body.length > 0 ? req.body.toString('utf8') : undefined;
     const signal = AbortSignal.timeout(options.timeoutMs);
     try {
-      const answer = await options.send(url, { method: req.method, headers, body: raw, signal });
+      const answer = await options.send(url.href, { method: req.method, headers, body: raw, signal });
       for (const [name, value] of Object.entries(answer.headers))
         if (!NOT_PASSED_BACK.has(name)) res.setHeader(name, value);
       res.status(answer.status).send(answer.text);

@@ -1,12 +1,15 @@
 import { type IncomingMessage, type Server, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
+import type { ApiError } from '../../core/errors';
 import type { NotificationRecord, SmState } from '../../core/sm/model';
 import type { Notifier } from '../../core/sm/notifications';
 
 export interface NotificationsOptions {
   path: string;
   authenticate: (req: IncomingMessage) => { platformId: string } | undefined;
+  /** The front door's checks (Host, origin), which upgrades bypass: why a request is refused, or undefined. */
+  admit?: (req: IncomingMessage) => ApiError | undefined;
   notifier: Notifier;
   state: () => SmState;
   /** A client that sends no ping for this long is disconnected; told to clients in `max_ping_period`. */
@@ -29,8 +32,14 @@ interface Client {
 const errorCodes: Record<number, string> = { 400: 'BadRequest', 401: 'Unauthorized', 410: 'Gone' };
 
 /** Answers an upgrade request with a plain HTTP error, as the SM API would, and drops the connection. */
-function refuse(socket: Duplex, status: number, description: string, headers: string[] = []): void {
-  const body = JSON.stringify({ error: errorCodes[status], description });
+function refuse(
+  socket: Duplex,
+  status: number,
+  description: string,
+  headers: string[] = [],
+  error = errorCodes[status],
+): void {
+  const body = JSON.stringify({ error, description });
   const head = [
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
     'Connection: close',
@@ -94,6 +103,8 @@ export function attachNotifications(server: Server, options: NotificationsOption
       if (server.listenerCount('upgrade') === 1) socket.destroy();
       return;
     }
+    const refusal = options.admit?.(req);
+    if (refusal) return refuse(socket, refusal.status, refusal.description, [], refusal.error);
     const identity = options.authenticate(req);
     if (!identity) {
       return refuse(
