@@ -51,6 +51,9 @@ function redactAll(value: unknown, depth: number): unknown {
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactAll(item, depth + 1)]));
 }
 
+/** Whether a URL carries user info (`http://user:pass@host`): such URLs are refused where they are given. */
+export const hasUserInfo = (url: string) => /^[a-z][a-z\d+.-]*:\/\/[^/?#]*@/i.test(url);
+
 const withoutUserInfo = (text: string) => (text.includes('@') ? text.replace(URL_USER_INFO, '$1') : text);
 
 /** The policy with the built-in secrets plus `extraKeys` (config `traffic.redact`: JSON keys and header names). */

@@ -1,8 +1,16 @@
 import { z } from 'zod';
+import { hasUserInfo } from '../secrets';
 import { labelsSchema } from './model';
 
 const name = z.string().trim().min(1).max(255);
 const basic = z.object({ username: z.string().min(1), password: z.string().min(1) }).strict();
+/** User info in the URL would show wherever the URL is printed (errors, logs, traffic). */
+const brokerUrl = z
+  .string()
+  .url()
+  .refine((url) => !hasUserInfo(url), {
+    message: 'broker_url must not hold a user name or password (user:pass@); give them as credentials.basic',
+  });
 /** Labels PATCH operations are validated by the labels module; here only their outer shape. */
 const labelChanges = z.array(z.unknown());
 
@@ -11,7 +19,7 @@ export const brokerCreateSchema = z
     id: z.string().min(1).max(100).optional(),
     name,
     description: z.string().max(10_000).optional(),
-    broker_url: z.string().url(),
+    broker_url: brokerUrl,
     credentials: z.object({ basic }).strict(),
     labels: labelsSchema.optional(),
   })
@@ -21,7 +29,7 @@ export const brokerPatchSchema = z
   .object({
     name: name.optional(),
     description: z.string().max(10_000).optional(),
-    broker_url: z.string().url().optional(),
+    broker_url: brokerUrl.optional(),
     credentials: z.object({ basic }).strict().optional(),
     labels: labelChanges.optional(),
   })
