@@ -120,7 +120,7 @@ describe('the JSON file store after a failed write', () => {
       migrations: [],
       empty: () => ({
         schemaVersion: 1 as const,
-        items: [] as { id: string; tags: string[]; extra?: unknown }[],
+        items: [] as { id: string; tags: string[]; extra: unknown }[],
       }),
     });
 

@@ -4,6 +4,7 @@ import type { StateStore } from '../state';
 import { parseInput } from '../validate';
 import type { CatalogCache } from './catalog/cache';
 import { freshResource, nowIso } from './clock';
+import { dropInstances, emitDropped } from './forced-removal';
 import { brokerCreateSchema, brokerPatchSchema } from './inputs';
 import { applyLabelChanges } from './listing';
 import type { BrokerRecord, SmState } from './model';
@@ -64,39 +65,50 @@ export class BrokerService {
     return publicBroker(record);
   }
 
-  /** Every PATCH, even `{}`, forces a catalog fetch with the patched URL and credentials. */
+  /**
+   * Every PATCH, even `{}`, forces a catalog fetch with the patched URL and credentials. The patch is applied
+   * again to the record as it is once the fetch is done, so concurrent PATCHes all count.
+   */
   async update(id: string, body: unknown) {
     const input = parseInput(brokerPatchSchema, body, 'The service broker patch');
     const { store, catalog, notifier, events } = this.deps;
-    const before = this.#find(id);
-    const after: BrokerRecord = {
-      ...before,
-      name: input.name ?? before.name,
-      description: input.description ?? before.description,
-      broker_url: input.broker_url ?? before.broker_url,
-      credentials: input.credentials ?? before.credentials,
-      labels: input.labels ? applyLabelChanges(before.labels, input.labels) : before.labels,
+    const patched = (broker: BrokerRecord): BrokerRecord => ({
+      ...broker,
+      name: input.name ?? broker.name,
+      description: input.description ?? broker.description,
+      broker_url: input.broker_url ?? broker.broker_url,
+      credentials: input.credentials ?? broker.credentials,
+      labels: input.labels ? applyLabelChanges(broker.labels, input.labels) : broker.labels,
       updated_at: nowIso(),
-    };
-    this.#refuseTaken(after, false);
-    await catalog.forced(after, 'patch');
-    const notification = await store.update((state) => {
+    });
+    const planned = patched(this.#find(id));
+    this.#refuseTaken(planned, false);
+    await catalog.forced(planned, 'patch');
+    const { after, notification } = await store.update((state) => {
       const index = state.brokers.findIndex((broker) => broker.id === id);
       if (index < 0) throw notFound(`Service broker ${id} was deleted meanwhile.`);
+      const before = state.brokers[index]!;
+      const after = patched(before);
+      this.#refuseTaken(after, false);
       state.brokers[index] = after;
-      return notifier.append(state, {
+      const notification = notifier.append(state, {
         resource: '/v1/service_brokers',
         type: 'MODIFIED',
         platform_id: null,
         payload: { old: { resource: publicBroker(before) }, new: { resource: publicBroker(after) } },
       });
+      return { after, notification };
     });
     notifier.publish([notification]);
     events.emit('sm.broker', { action: 'updated', broker: publicBroker(after) });
     return publicBroker(after);
   }
 
-  async delete(id: string): Promise<void> {
+  /**
+   * Refused (409) while the broker has instances; with `force` their records and their bindings' go too,
+   * without calling the broker (platforms learn of the broker's removal from the notification).
+   */
+  async delete(id: string, options: { force?: boolean } = {}): Promise<void> {
     const { store, catalog, notifier, events } = this.deps;
     const broker = this.#find(id);
     const planIds = new Set(
@@ -105,29 +117,37 @@ export class BrokerService {
         .filter((plan) => plan.broker_id === id)
         .map((plan) => plan.id),
     );
-    const notification = await store.update((state) => {
+    const [notification, dropped] = await store.update((state) => {
       const instances = state.instances.filter((instance) => instance.broker_id === id);
-      if (instances.length > 0) {
+      if (instances.length > 0 && !options.force) {
         throw new ApiError(
           409,
           'ExistingReferenceEntity',
           `Broker "${broker.name}" still has ${instances.length} service instance(s) (${instances
             .slice(0, 5)
             .map((instance) => instance.name || instance.id)
-            .join(', ')}). Deprovision them first.`,
+            .join(
+              ', ',
+            )}). Deprovision them first, or remove the broker with its instances' records: ?force=true.`,
         );
       }
+      const why =
+        `Broker "${broker.name}" was removed from the Service Manager with ?force=true, with the records of ` +
+        'its instances and bindings; the broker was not called.';
+      const dropped = dropInstances(state, new Set(instances.map((instance) => instance.id)), why);
       state.brokers = state.brokers.filter((candidate) => candidate.id !== id);
       state.visibilities = state.visibilities.filter(
         (visibility) => !planIds.has(visibility.service_plan_id),
       );
-      return notifier.append(state, {
+      const deleted = notifier.append(state, {
         resource: '/v1/service_brokers',
         type: 'DELETED',
         platform_id: null,
         payload: { old: { resource: publicBroker(broker) } },
       });
+      return [deleted, dropped] as const;
     });
+    emitDropped(events, store.state, dropped);
     catalog.remove(id);
     notifier.publish([notification]);
     events.emit('sm.broker', { action: 'deleted', broker: publicBroker(broker) });

@@ -172,7 +172,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
 
   const close = server.close;
   server.close = async () => {
-    reconciler.stop();
+    await reconciler.stop();
     runtime.stop();
     await close();
   };

@@ -46,6 +46,7 @@ export class Reconciler {
   #desired: Desired | undefined;
   #queue: Promise<void> = Promise.resolve();
   #timer: NodeJS.Timeout | undefined;
+  #stopped = false;
   #status: Omit<ReconcilerStatus, 'connection' | 'revision'> = {
     resyncs: 0,
     lastResyncAt: null,
@@ -104,16 +105,21 @@ export class Reconciler {
     return this.#enqueue(async () => undefined);
   }
 
-  stop(): void {
+  /** Resolves once the step running now is done; the queued ones are dropped. */
+  stop(): Promise<void> {
+    this.#stopped = true;
     clearInterval(this.#timer);
     this.#client.stop();
+    return this.#queue;
   }
 
   #enqueue(step: () => Promise<void>): Promise<void> {
-    this.#queue = this.#queue.then(step).catch((error: unknown) => {
-      this.#status.lastError = (error as Error).message;
-      this.options.log.warn({ err: error, platform: this.options.name }, 'platform reconcile failed');
-    });
+    this.#queue = this.#queue
+      .then(() => (this.#stopped ? undefined : step()))
+      .catch((error: unknown) => {
+        this.#status.lastError = (error as Error).message;
+        this.options.log.warn({ err: error, platform: this.options.name }, 'platform reconcile failed');
+      });
     return this.#queue;
   }
 
