@@ -15,6 +15,7 @@ import { createControlApp } from './servers/control/app';
 import type { Endpoints } from './servers/control/endpoints';
 import { smProxyRouter } from './servers/control/sm-proxy';
 import type { FrontDoorSettings } from './servers/http/front-door';
+import { MAX_IMPORT_BYTES } from './servers/http/json-body';
 import { listen, type RunningServer } from './servers/http/listen';
 import { platformsControlRouter } from './servers/platform/control-router';
 import { smControlRouter } from './servers/sm/control-router';
@@ -169,7 +170,10 @@ async function startAll(
     uiDir: options.uiDir ?? DEFAULT_UI_DIR,
     routers,
   });
-  const controlServer = await listen(control, host, portOf('control'), door);
+  const controlServer = await listen(control, host, portOf('control'), {
+    ...door,
+    largeBodies: { '/api/traffic/import': MAX_IMPORT_BYTES },
+  });
   started.push(controlServer);
   endpoints.control.url = controlServer.url;
   events.emit('simulator.started', { control: controlServer.url });

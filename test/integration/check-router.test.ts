@@ -5,7 +5,6 @@ import { EventBus, type SimEvent } from '../../main/core/events';
 import { CHECKS, checkRouter } from '../../main/fixtures/check';
 import { createLogger } from '../../main/logging';
 import { jsonErrorHandler } from '../../main/servers/http/errors';
-import { jsonBody } from '../../main/servers/http/json-body';
 import { listen, type RunningServer } from '../../main/servers/http/listen';
 import { startTestSimulator, type TestSimulator } from '../helpers/simulator';
 
@@ -19,7 +18,6 @@ beforeAll(async () => {
   const bus = new EventBus();
   bus.subscribe((event) => events.push(event));
   const app = express();
-  app.use('/api', jsonBody());
   app.use(
     '/api/fixtures',
     checkRouter({

@@ -3,7 +3,6 @@ import { EventBus } from '../../main/core/events';
 import { createLogger } from '../../main/logging';
 import { basicAuthHeader } from '../../main/servers/http/basic-auth';
 import { jsonErrorHandler, jsonNotFound } from '../../main/servers/http/errors';
-import { jsonBody } from '../../main/servers/http/json-body';
 import { listen } from '../../main/servers/http/listen';
 import { createSampleBroker } from '../../main/servers/sample-broker';
 import { openDataStore } from '../../main/store';
@@ -55,7 +54,6 @@ export async function startSampleBroker(dataDir: string, asyncDelayMs = 200) {
     retryAfterSeconds: 1,
   });
   const control = express();
-  control.use('/api', jsonBody());
   control.use('/api/sample-broker', broker.controlRouter);
   control.use(jsonNotFound, jsonErrorHandler(log));
   const osbServer = await listen(broker.app, '127.0.0.1', 0);

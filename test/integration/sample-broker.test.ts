@@ -375,11 +375,12 @@ describe('sample broker: an asynchronous service', () => {
 });
 
 describe('sample broker: headers it needs are only the OSB ones', () => {
-  it('accepts a body without content-type', async () => {
+  it('refuses a body without content-type (415): a cross-site form could send one', async () => {
     const reply = await broker.osb('PUT', '/v2/service_instances/ct', {
       body: DB,
       headers: { ...OSB_HEADERS, 'content-type': undefined },
     });
-    expect(reply.status).toBe(201);
+    expect(reply.status).toBe(415);
+    expect(reply.json).toMatchObject({ error: 'UnsupportedMediaType' });
   });
 });

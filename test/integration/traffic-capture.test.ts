@@ -1,6 +1,5 @@
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { jsonBody } from '../../main/servers/http/json-body';
 import { listen, type RunningServer } from '../../main/servers/http/listen';
 import { captureInbound, createCapturingClient, TrafficStore } from '../../main/traffic';
 
@@ -11,7 +10,6 @@ const seenHeaders: Array<Record<string, unknown>> = [];
 
 beforeAll(async () => {
   const brokerApp = express();
-  brokerApp.use(jsonBody());
   brokerApp.get('/v2/catalog', (req, res) => {
     seenHeaders.push(req.headers);
     res.json({ services: [] });
@@ -27,7 +25,6 @@ beforeAll(async () => {
   const toBroker = createCapturingClient(traffic, { hop: 'proxy→sm', from: 'proxy:cf-dev', to: 'sm' });
   const proxyApp = express();
   proxyApp.use(captureInbound(traffic, { hop: 'client→proxy', to: 'proxy:cf-dev' }));
-  proxyApp.use(jsonBody());
   proxyApp.put('/v2/service_instances/:id', async (req, res) => {
     const answer = await toBroker(`${broker.url}/v2/catalog`, {
       method: 'GET',
@@ -152,7 +149,7 @@ describe('captureInbound', () => {
   it('takes the flow id from the caller and skips calls of capturing clients', async () => {
     await fetch(`${proxy.url}/v2/service_instances/i-2`, {
       method: 'PUT',
-      headers: { 'X-Correlation-ID': 'caller-flow' },
+      headers: { 'X-Correlation-ID': 'caller-flow', 'Content-Type': 'application/json' },
       body: '{}',
     });
     const viaClient = createCapturingClient(traffic, {
@@ -162,6 +159,7 @@ describe('captureInbound', () => {
     });
     await viaClient(`${proxy.url}/v2/service_instances/i-3`, {
       method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
       body: '{}',
       flowId: 'client-flow',
     });

@@ -4,7 +4,6 @@ import express, { type Router } from 'express';
 import type { EventBus } from '../../core/events';
 import type { Logger } from '../../logging';
 import { jsonErrorHandler, jsonNotFound } from '../http/errors';
-import { jsonBody, MAX_IMPORT_BYTES } from '../http/json-body';
 import type { Endpoints } from './endpoints';
 import { eventsStream } from './events-stream';
 
@@ -21,8 +20,6 @@ export interface ControlAppOptions {
 export function createControlApp(options: ControlAppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use('/api/traffic/import', jsonBody(MAX_IMPORT_BYTES));
-  app.use('/api', jsonBody());
   app.get('/api/endpoints', (_req, res) => {
     res.json(options.endpoints());
   });

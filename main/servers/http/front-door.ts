@@ -5,7 +5,9 @@ import type { BasicCredentials } from './basic-auth';
 import { credentialsOffLoopback } from './credentials-off-loopback';
 import { jsonErrorHandler, jsonNotFound } from './errors';
 import { hostCheck } from './host-check';
+import { jsonBody } from './json-body';
 import { knownMethods } from './known-methods';
+import { pathLengths } from './path-lengths';
 import { safePath } from './safe-path';
 import { sameOriginOnly } from './same-origin';
 
@@ -24,6 +26,13 @@ export interface FrontDoorOptions {
   controlToken?: BasicCredentials;
   /** Off loopback, the server's own credentials (e.g. the SM's admin and platforms). */
   auth?: (given: BasicCredentials) => boolean;
+  /** Paths whose bodies may exceed `limits.maxBodyBytes`, with their own fixed limit (the HAR import). */
+  largeBodies?: Readonly<Record<string, number>>;
+  /**
+   * Records external clients' calls under `path` (the OSB routes); runs before the rules, so a refusal is
+   * recorded as the answer it got, with no body.
+   */
+  capture?: { path: string; handler: RequestHandler };
 }
 
 /** The settings a server's starter passes to `listen`; `host` comes from `listen` itself. */
@@ -43,6 +52,8 @@ export const REQUEST_RULES: readonly RequestRule[] = [
   credentialsOffLoopback,
   safePath,
   knownMethods,
+  pathLengths,
+  jsonBody,
 ];
 
 /**
@@ -52,6 +63,7 @@ export const REQUEST_RULES: readonly RequestRule[] = [
 export function frontDoor(app: Express, options: FrontDoorOptions): Express {
   const door = express();
   door.disable('x-powered-by');
+  if (options.capture) door.use(options.capture.path, options.capture.handler);
   for (const rule of REQUEST_RULES) door.use(rule(options));
   door.use(app);
   door.use(jsonNotFound);

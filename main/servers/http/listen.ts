@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { DEFAULT_LIMITS } from '../../core/limits';
+import { answerClientErrors } from './client-errors';
 import { type FrontDoorSettings, frontDoor } from './front-door';
 
 export interface RunningServer {
@@ -22,6 +23,7 @@ export function listen(
   door: FrontDoorSettings = { limits: DEFAULT_LIMITS },
 ): Promise<RunningServer> {
   const server = createServer(frontDoor(app, { ...door, host }));
+  answerClientErrors(server);
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {

@@ -1,6 +1,5 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { bindingView, instanceView } from '../../core/platform/views';
-import { jsonBody } from '../http/json-body';
 import type { ActionResult } from './actions';
 import { bind, unbind } from './bindings';
 import { deprovision, provision, update } from './instances';
@@ -17,7 +16,6 @@ const send = (res: Response, { status, body }: ActionResult) => res.status(statu
  */
 export function platformApiRouter(rt: PlatformRuntime, share: ShareInstance): Router {
   const router = express.Router();
-  router.use(jsonBody());
   const notFound = (what: string, id: string) => ({
     error: 'NotFound',
     description: `Platform ${rt.deps.name} has no ${what} ${id}.`,

@@ -1,9 +1,9 @@
-import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 import { PROXY_PREFIX } from '../../core/platform/hops';
 import type { HttpSend } from '../../traffic';
 import { type BasicCredentials, basicAuthHeader, matches, requireBasicAuth } from '../http/basic-auth';
 import { confinedUrl } from '../http/confined-url';
-import { MAX_BODY_BYTES } from '../http/json-body';
+import { rawBodyOf } from '../http/json-body';
 
 export interface ProxyOptions {
   platformName: string;
@@ -15,8 +15,6 @@ export interface ProxyOptions {
   /** Sends and records the hop proxy→sm. */
   send: HttpSend;
   timeoutMs: number;
-  /** Records calls of external OSB clients (hop client→proxy); mounted first. */
-  capture?: RequestHandler;
 }
 
 /** The OSB headers a platform sends that travel on to the SM. */
@@ -48,13 +46,11 @@ function fail(res: Response, status: number, error: string, description: string)
  */
 export function proxyRouter(options: ProxyOptions): Router {
   const router = express.Router();
-  if (options.capture) router.use(options.capture);
   router.use(
     requireBasicAuth(`smsim broker proxy of ${options.platformName}`, (given) =>
       matches(given, options.credentials()),
     ),
   );
-  router.use(express.raw({ type: () => true, limit: MAX_BODY_BYTES }));
   router.all('/:brokerId/v2/{*rest}', async (req: Request, res: Response) => {
     // The front door refuses dot segments already; this keeps the SM's other routes out of reach anyway.
     const broker = req.originalUrl.split('/')[2];
@@ -65,7 +61,7 @@ export function proxyRouter(options: ProxyOptions): Router {
       const value = req.get(name);
       if (value !== undefined) headers[name] = value;
     }
-    const raw = Buffer.isBuffer(req.body) && req.body.length > 0 ? req.body.toString('utf8') : undefined;
+    const raw = rawBodyOf(req);
     const signal = AbortSignal.timeout(options.timeoutMs);
     try {
       const answer = await options.send(url.href, { method: req.method, headers, body: raw, signal });

@@ -2,7 +2,6 @@ import express from 'express';
 import { findPlanById, type RequestLog } from '../../core/sample-broker';
 import type { Logger } from '../../logging';
 import { jsonErrorHandler, jsonNotFound } from '../http/errors';
-import { jsonBody } from '../http/json-body';
 import { echoRequestIdentity } from './osb-headers';
 import { type OsbRoutesOptions, osbRoutes } from './osb-routes';
 import { logRequestBody, logRequests } from './request-logging';
@@ -16,7 +15,7 @@ export interface OsbAppOptions extends OsbRoutesOptions {
 export function createOsbApp(options: OsbAppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(echoRequestIdentity, logRequests(options.requests), jsonBody(), logRequestBody);
+  app.use(echoRequestIdentity, logRequests(options.requests), logRequestBody);
 
   app.get('/dashboard/:instance_id', (req, res) => {
     const planId = options.core.planOf(req.params.instance_id);

@@ -1,9 +1,8 @@
-import express, { type RequestHandler, type Router } from 'express';
+import express, { type Router } from 'express';
 import type { ServiceManager } from '../../core/sm/service-manager';
 import type { Logger } from '../../logging';
 import type { BasicCredentials } from '../http/basic-auth';
 import { jsonErrorHandler, jsonNotFound } from '../http/errors';
-import { jsonBody } from '../http/json-body';
 import { requireAdmin, requireAdminOrPlatform } from './auth';
 import { catalogRouters } from './catalog-routes';
 import { instanceRouters } from './instance-routes';
@@ -17,8 +16,6 @@ export interface SmAppOptions {
   /** Routers of the OSB route and the operations API, mounted at `/v1/osb` and `/v1`. */
   osbRouter?: Router;
   operationsRouter?: Router;
-  /** Records the OSB route's traffic from external clients; runs before the body parser. */
-  capture?: RequestHandler;
 }
 
 /** The Service Manager's HTTP face: the `/v1` API (admin or platform basic auth) and the OSB route. */
@@ -29,12 +26,9 @@ export function createSmApp({
   version,
   osbRouter,
   operationsRouter,
-  capture,
 }: SmAppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  if (capture) app.use('/v1/osb', capture);
-  app.use(jsonBody());
   const auth = { admin: requireAdmin(admin), adminOrPlatform: requireAdminOrPlatform(admin, sm.platforms) };
 
   app.get('/v1/info', (_req, res) => {

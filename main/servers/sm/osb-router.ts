@@ -5,7 +5,6 @@ import type { OsbAnswer, OsbService } from '../../core/sm/osb';
 import type { Logger } from '../../logging';
 import { type BasicCredentials, parseBasicAuth } from '../http/basic-auth';
 import { jsonErrorHandler } from '../http/errors';
-import { jsonBody } from '../http/json-body';
 
 export interface OsbRouterOptions {
   osb: Pick<OsbService, 'handle'>;
@@ -52,7 +51,7 @@ function send(res: Response, answer: OsbAnswer, flowId: string): void {
  */
 export function createOsbRouter({ osb, authenticatePlatform, log }: OsbRouterOptions): Router {
   const router = Router();
-  router.use('/:broker_id/v2', requirePlatform(authenticatePlatform), jsonBody(), async (req, res) => {
+  router.use('/:broker_id/v2', requirePlatform(authenticatePlatform), async (req, res) => {
     const flowId = header(req, REQUEST_IDENTITY) ?? header(req, 'X-Correlation-ID') ?? randomUUID();
     const platform = res.locals.platform as PlatformRecord;
     const answer = await osb.handle({
