@@ -150,6 +150,8 @@ export interface HarnessOptions {
   brokerTimeoutMs?: number;
   /** Make every plan but `hidden` visible to every platform (default true). */
   publicPlans?: boolean;
+  /** `serviceManager.operationTimeoutSeconds` of the operation maintainer. */
+  operationTimeoutSeconds?: number;
 }
 
 /** An OsbService over a memory store, a real CatalogCache and a FakeBrokerClient; platforms cf-dev and k8s-dev. */
@@ -185,20 +187,24 @@ export async function osbHarness(options: HarnessOptions = {}) {
     for (const id of ['small', 'large', 'k8s-only', 'cf-dev-only', 'not-k8s-dev']) visible(id);
   }
 
-  const osb = new OsbService({
-    store,
-    catalog,
-    brokers: {
-      record: (id) => {
-        if (id !== broker.id) throw notFound(`There is no service broker with id ${id}.`);
-        return broker;
+  /** A new OsbService over the same state: what the SM is after a restart (no call of the old one waits). */
+  const start = () =>
+    new OsbService({
+      store,
+      catalog,
+      brokers: {
+        record: (id) => {
+          if (id !== broker.id) throw notFound(`There is no service broker with id ${id}.`);
+          return broker;
+        },
       },
-    },
-    client,
-    events,
-    plugins: options.plugins ?? [],
-    brokerTimeoutMs: options.brokerTimeoutMs ?? 5000,
-  });
+      client,
+      events,
+      plugins: options.plugins ?? [],
+      brokerTimeoutMs: options.brokerTimeoutMs ?? 5000,
+      operations: { operationTimeoutSeconds: options.operationTimeoutSeconds },
+    });
+  let osb = start();
 
   const seen: SimEvent[] = [];
   events.subscribe((event) => seen.push(event));
@@ -244,7 +250,13 @@ export async function osbHarness(options: HarnessOptions = {}) {
     broker,
     cf,
     k8s,
-    osb,
+    get osb() {
+      return osb;
+    },
+    restart: () => {
+      osb = start();
+      return osb;
+    },
     planId,
     visible,
     call,

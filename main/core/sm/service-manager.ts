@@ -4,6 +4,7 @@ import type { BrokerClient } from './broker-client';
 import { BrokerService } from './brokers';
 import { CatalogCache } from './catalog/cache';
 import type { CatalogRefresh, RefreshTrigger } from './catalog/refresh-record';
+import { forceRemoveInstance } from './forced-removal';
 import type { SmState } from './model';
 import { Notifier } from './notifications';
 import { OperationService } from './operations';
@@ -28,6 +29,8 @@ export interface ServiceManagerDeps {
   catalog: CatalogSettings;
   /** How long the OSB route waits for a broker before answering 504. */
   brokerTimeoutMs: number;
+  /** `serviceManager.operationTimeoutSeconds`: when an operation nobody waits on is failed. */
+  operationTimeoutSeconds?: number;
   plugins?: OsbPlugin[];
   sharing?: { onDeleteWithReferences?: DeleteWithReferences };
 }
@@ -57,6 +60,7 @@ export function createServiceManager(deps: ServiceManagerDeps) {
     plugins: deps.plugins ?? [],
     brokerTimeoutMs: deps.brokerTimeoutMs,
     sharing: deps.sharing,
+    operations: { operationTimeoutSeconds: deps.operationTimeoutSeconds },
   });
   const sharing = new SharingService({ store, catalog, events });
   const operations = new OperationService({ store });
@@ -77,12 +81,16 @@ export function createServiceManager(deps: ServiceManagerDeps) {
     operations,
     sharing,
     refreshAll,
+    /** Takes an instance and its bindings out of the SM without calling the broker (admin, `?force=true`). */
+    forceRemoveInstance: (id: string) => forceRemoveInstance({ store, events }, id),
     /** Soft-updates every broker without a cache entry (what a list of offerings or plans needs). */
     ensureCatalogs: async () => {
       const missing = store.state.brokers.filter((broker) => !catalog.has(broker.id));
       await Promise.all(missing.map((broker) => catalog.soft(broker, 'action').catch(() => undefined)));
     },
+    /** The scheduled work: the operation maintainer (its start sweep first) and the catalog refresh. */
     startSchedule() {
+      osb.maintainer.start();
       if (settings.refreshIntervalMinutes <= 0) return;
       const interval = settings.refreshIntervalMinutes * 60_000;
       nextRefreshAt = Date.now() + interval;
@@ -95,6 +103,7 @@ export function createServiceManager(deps: ServiceManagerDeps) {
     nextScheduledRefresh: (): string | null => (nextRefreshAt ? new Date(nextRefreshAt).toISOString() : null),
     stop() {
       clearInterval(schedule);
+      osb.maintainer.stop();
     },
   };
 }

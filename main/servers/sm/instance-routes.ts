@@ -75,6 +75,18 @@ export function instanceRouters(
     { read: admin, write: adminOrSharingPlatform(adminOrPlatform) },
     queryableFields.instances,
   );
+  // Records come and go with OSB traffic; only a forced removal deletes one here.
+  instances.delete('/:id', admin, async (req, res) => {
+    if (req.query.force !== 'true')
+      throw new ApiError(
+        400,
+        'BadRequest',
+        'Service instances are deprovisioned through a platform (the OSB route). To remove only the ' +
+          "Service Manager's record, without calling the broker, send DELETE /v1/service_instances/:id?force=true.",
+      );
+    await sm.forceRemoveInstance(req.params.id as string);
+    res.json({});
+  });
   instances.get('/:id/parameters', admin, (req, res) => {
     res.json(instance(req.params.id as string).parameters);
   });

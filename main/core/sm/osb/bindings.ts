@@ -53,12 +53,12 @@ export async function bind(rt: OsbRuntime, job: OsbJob): Promise<OsbAnswer> {
   });
 }
 
-/** DELETE .../service_bindings/:bid; an unknown binding is forwarded (orphan mitigation). */
+/** DELETE .../service_bindings/:bid; an unknown or abandoned binding is forwarded (orphan mitigation). */
 export async function unbind(rt: OsbRuntime, job: OsbJob): Promise<OsbAnswer> {
   const { instanceId, bindingId } = job.route as { instanceId: string; bindingId: string };
   const state = rt.store.state;
   const binding = resolveBindingForPlatform(state, instanceId, bindingId, job.platform);
-  refuseActiveOperation(state, 'binding', bindingId);
+  rt.refuseDeleteWhileBusy('binding', bindingId);
   return rt.change(job, {
     kind: 'binding',
     type: 'delete',

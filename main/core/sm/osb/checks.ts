@@ -1,14 +1,22 @@
 import { isDeepStrictEqual } from 'node:util';
 import { ApiError, conflict } from '../../errors';
-import type { BindingRecord, InstanceRecord, PlatformRecord, SmState } from '../model';
+import type { BindingRecord, InstanceRecord, OperationRecord, PlatformRecord, SmState } from '../model';
 import { activeOperation, type ResourceKind } from '../operations/records';
 
 const nouns: Record<ResourceKind, string> = { instance: 'service instance', binding: 'service binding' };
 
-/** One change at a time per resource: a second one while an operation is in progress is refused with 422. */
-export function refuseActiveOperation(state: SmState, kind: ResourceKind, id: string): void {
+/**
+ * One change at a time per resource: a second one while an operation is in progress is refused with 422
+ * (unless `allowed` says the running one may be superseded).
+ */
+export function refuseActiveOperation(
+  state: SmState,
+  kind: ResourceKind,
+  id: string,
+  allowed?: (running: OperationRecord) => boolean,
+): void {
   const operation = activeOperation(state, kind, id);
-  if (!operation) return;
+  if (!operation || allowed?.(operation)) return;
   throw new ApiError(
     422,
     'ConcurrentOperationInProgress',

@@ -90,8 +90,9 @@ export async function update(rt: OsbRuntime, job: OsbJob): Promise<OsbAnswer> {
 }
 
 /**
- * DELETE /v2/service_instances/:id: refused while bindings exist (412) or an operation runs (422). An id the
- * SM does not know is still forwarded: that is how a platform cleans up an orphan after a failed provision.
+ * DELETE /v2/service_instances/:id: refused while bindings exist (412) or a call of ours waits on the broker
+ * (422). An id the SM does not know, or an instance whose operation nobody waits on any more, is still
+ * forwarded: that is how a platform cleans up an orphan after a failed or abandoned provision.
  * A holder of a shared instance with other holders only leaves the SM; the last one sends the real DELETE.
  */
 export async function deprovision(rt: OsbRuntime, job: OsbJob): Promise<OsbAnswer> {
@@ -99,7 +100,7 @@ export async function deprovision(rt: OsbRuntime, job: OsbJob): Promise<OsbAnswe
   const state = rt.store.state;
   const instance = resolveInstanceForPlatform(state, id, job.platform);
   if (instance) refuseBoundInstance(state, instance);
-  refuseActiveOperation(state, 'instance', id);
+  rt.refuseDeleteWhileBusy('instance', id);
   const holder = instance && deprovisionHolder(rt, instance, rt.onDeleteWithReferences);
   if (holder) return holder;
   return rt.change(job, {

@@ -1,15 +1,25 @@
 import type { EventBus } from '../../events';
 import type { StateStore } from '../../state';
 import type { CatalogCache } from '../catalog/cache';
-import type { BindingRecord, BrokerRecord, InstanceRecord, PlatformRecord, SmState } from '../model';
+import { OSB_VERSION } from '../catalog/fetch-catalog';
+import type {
+  BindingRecord,
+  BrokerRecord,
+  InstanceRecord,
+  OperationRecord,
+  PlatformRecord,
+  SmState,
+} from '../model';
 import {
   activeOperation,
+  finishOperation,
   type OperationType,
   type ResourceKind,
   startOperation,
 } from '../operations/records';
 import type { OsbContext } from '../plugins/types';
 import { emitSharing } from '../sharing/events';
+import { refuseActiveOperation } from './checks';
 import type { BrokerGateway, BrokerOutcome } from './gateway';
 import { type Outcome, outcomeOfChange, outcomeOfPoll } from './outcomes';
 import type { DeleteWithReferences } from './references';
@@ -45,6 +55,14 @@ export interface ChangeSpec {
   changes?(body: unknown): Changes;
 }
 
+/** Where a stored operation's `last_operation` is asked (see `resume`). */
+export interface PollTarget {
+  broker: BrokerRecord;
+  /** Below `/v2`. */
+  path: string;
+  query: Record<string, string>;
+}
+
 /** The machinery the OSB handlers share: the store, the broker gateway, operations and their events. */
 export class OsbRuntime {
   /** Operations whose broker call is still running: polls must not settle them. */
@@ -63,12 +81,32 @@ export class OsbRuntime {
     return this.gateway.send(job.broker, job.route.method, path, request, job.ctx.flowId);
   }
 
-  /** Starts an operation (and the record of a create), calls the broker, and stores what its answer means. */
+  /** Whether a call of ours still waits on the broker's answer for this operation. */
+  busy(operationId: string): boolean {
+    return this.#inFlight.has(operationId);
+  }
+
+  /**
+   * The check a delete makes instead of refuseActiveOperation: 422 only while a call of ours waits on the
+   * broker for the resource. An operation nobody waits on (accepted and never ended, or left by a crash)
+   * does not block a delete: that is how a platform removes what it gave up on (orphan mitigation).
+   */
+  refuseDeleteWhileBusy(kind: ResourceKind, resourceId: string): void {
+    refuseActiveOperation(this.store.state, kind, resourceId, (running) => !this.busy(running.id));
+  }
+
+  /**
+   * Starts an operation (and the record of a create), calls the broker, and stores what its answer means.
+   * A delete supersedes the operation it found running: once the broker accepts the delete, that one ends
+   * failed; while the broker refuses, it stays as it was.
+   */
   async change(job: OsbJob, spec: ChangeSpec): Promise<OsbAnswer> {
     let operationId: string | undefined;
+    let superseded: string | undefined;
     let outcome: BrokerOutcome;
     try {
       const started = await this.store.update((state): Settled => {
+        if (spec.type === 'delete') superseded = activeOperation(state, spec.kind, spec.resourceId)?.id;
         const records = spec.begin(state);
         const operation = startOperation(state, {
           kind: spec.kind,
@@ -93,7 +131,8 @@ export class OsbRuntime {
     }
     const result = outcomeOfChange(spec.type, outcome, job.broker.name);
     const body = outcome.kind === 'response' ? outcome.response.body : undefined;
-    await this.#settle(operationId!, result, spec.changes?.(body));
+    const supersede = result.kind === 'failed' ? undefined : superseded;
+    await this.#settle(operationId!, result, spec.changes?.(body), supersede);
     return outcome.answer;
   }
 
@@ -107,10 +146,40 @@ export class OsbRuntime {
     return outcome.answer;
   }
 
-  async #settle(operationId: string, outcome: Outcome, changes?: Changes): Promise<void> {
+  /**
+   * Asks the broker's `last_operation` about a stored operation nobody waits on (after a restart, or when no
+   * platform polls any more); `applyPoll` then stores a final answer, as a platform's poll would.
+   */
+  askLastOperation(operation: OperationRecord, target: PollTarget): Promise<BrokerOutcome> {
+    const request = { body: undefined, query: target.query, headers: { version: OSB_VERSION } };
+    return this.gateway.send(target.broker, 'GET', target.path, request, operation.correlation_id);
+  }
+
+  async applyPoll(operation: OperationRecord, outcome: BrokerOutcome, brokerName: string): Promise<void> {
+    const kind: ResourceKind = operation.resource_type === '/v1/service_bindings' ? 'binding' : 'instance';
+    const active = activeOperation(this.store.state, kind, operation.resource_id);
+    if (active?.id !== operation.id || this.busy(operation.id)) return;
+    await this.#settle(operation.id, outcomeOfPoll(operation.type, outcome, brokerName));
+  }
+
+  /** Ends an operation in progress as failed without asking the broker (its timeout passed). */
+  fail(operationId: string, failure: { error?: string; description: string }): Promise<void> {
+    return this.#settle(operationId, { kind: 'failed', ...failure });
+  }
+
+  async #settle(
+    operationId: string,
+    outcome: Outcome,
+    changes?: Changes,
+    supersededId?: string,
+  ): Promise<void> {
     if (outcome.kind === 'pending') return;
-    const settled = await this.store.update((state) => settle(state, operationId, outcome, changes));
+    const [settled, superseded] = await this.store.update((state) => {
+      const done = settle(state, operationId, outcome, changes);
+      return [done, done && supersededId ? supersede(state, supersededId, done.operation) : undefined];
+    });
     emitSettled(this.events, settled);
+    if (superseded) emitSettled(this.events, { operation: superseded });
     // Only the last holder of a shared instance is deleted at the broker, so a reference gone here was it.
     const gone = settled?.instance;
     if (gone?.action === 'deleted' && gone.record.referenced_instance_id) {
@@ -118,4 +187,16 @@ export class OsbRuntime {
       emitSharing(this.events, this.store.state, 'last-holder-gone', sharedId, gone.record);
     }
   }
+}
+
+/** Ends the operation a delete replaced, keeping its record: the delete decides what becomes of that. */
+function supersede(state: SmState, operationId: string, by: OperationRecord): OperationRecord | undefined {
+  const operation = state.operations.find((candidate) => candidate.id === operationId);
+  if (operation?.state !== 'in progress') return undefined;
+  finishOperation(operation, {
+    state: 'failed',
+    error: 'Superseded',
+    description: `Superseded by the delete operation ${by.id}, which the broker accepted.`,
+  });
+  return operation;
 }

@@ -9,6 +9,7 @@ import { stringField } from './bodies';
 import { catalogForPlatform } from './catalog-view';
 import { BrokerGateway } from './gateway';
 import { deprovision, provision, update } from './instances';
+import { OperationMaintainer } from './maintainer';
 import { fetchInstance, pollBinding, pollInstance } from './reads';
 import { sharedTarget } from './references';
 import { matchRoute, type OsbRoute } from './routes';
@@ -55,12 +56,15 @@ const answerApiErrors = (error: unknown): OsbAnswer => {
 export class OsbService {
   readonly #runtime: OsbRuntime;
   readonly #plugins: readonly OsbPlugin[];
+  /** Ends the operations nobody waits on; started by the Service Manager's schedule. */
+  readonly maintainer: OperationMaintainer;
 
   constructor(private readonly deps: OsbServiceDeps) {
     const gateway = new BrokerGateway(deps.client, deps.brokerTimeoutMs ?? DEFAULT_BROKER_TIMEOUT_MS);
     const onDelete = deps.sharing?.onDeleteWithReferences;
     this.#runtime = new OsbRuntime(deps.store, deps.catalog, deps.events, gateway, onDelete);
     this.#plugins = deps.plugins ?? [];
+    this.maintainer = new OperationMaintainer(this.#runtime, deps.catalog, deps.operations ?? {});
   }
 
   /** Answers one platform call; every refusal is an OSB error answer, never a thrown ApiError. */

@@ -4,6 +4,7 @@ import type { BrokerClient } from '../broker-client';
 import type { CatalogCache } from '../catalog/cache';
 import type { BrokerRecord, PlatformRecord, SmState } from '../model';
 import type { OsbPlugin } from '../plugins/types';
+import type { MaintainerSettings } from './maintainer';
 import type { DeleteWithReferences } from './references';
 
 export type OsbMethod = 'GET' | 'PUT' | 'PATCH' | 'DELETE';
@@ -61,4 +62,6 @@ export interface OsbServiceDeps {
   brokerTimeoutMs?: number;
   /** Seed 002 `detach` (default) or Peripli's `reject`. */
   sharing?: { onDeleteWithReferences?: DeleteWithReferences };
+  /** When the operation maintainer fails an operation nobody waits on. */
+  operations?: MaintainerSettings;
 }
