@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { openJsonFileStore } from '../main/store/json-file-store';
+import { sized } from './quick';
 
 const MUTATIONS = 100;
-const RECORDS_BEFORE = 2000;
+const RECORDS_BEFORE = sized(2000);
 
 const schema = z.object({
   schemaVersion: z.literal(1),

@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startSimulator } from '../main/simulator';
+import { sized } from './quick';
 import { exchangeInputs } from './traffic-inputs';
 
-const EXCHANGES = 100_000;
+const EXCHANGES = sized(100_000);
 const CHUNK = 10_000;
 /** 20 keystrokes: type a selective filter, erase it, type a broad one. */
 const KEYS = [...'db-12345', ...Array(8).fill('Backspace'), ...'b1-x'];

@@ -4,10 +4,11 @@ import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { type Exchange, type FlowQuery, TrafficStore } from '../main/traffic';
+import { sized } from './quick';
 import { exchangeInputs } from './traffic-inputs';
 
-const EXCHANGES = 100_000;
-const RUNS = 15;
+const EXCHANGES = sized(100_000);
+const RUNS = sized(15);
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
