@@ -85,6 +85,7 @@ export async function startServiceManager(deps: {
   });
   const notifications = attachNotifications(server.server, {
     path: '/v1/notifications',
+    maxFrameBytes: deps.door.limits.maxBodyBytes,
     notifier: sm.notifier,
     state: () => sm.store.state,
     authenticate: (req) => {

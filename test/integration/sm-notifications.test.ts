@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { emptySmState, type NotificationRecord } from '../../main/core/sm/model';
 import { Notifier } from '../../main/core/sm/notifications';
@@ -34,6 +34,8 @@ async function waitFor(check: () => boolean, what: string, timeoutMs = 2000): Pr
   }
 }
 
+const MAX_FRAME_BYTES = 64 * 1024;
+
 async function start(options: { keep?: number; maxPingPeriodMs?: number } = {}) {
   const server = createServer((_req, res) => {
     res.statusCode = 404;
@@ -47,6 +49,7 @@ async function start(options: { keep?: number; maxPingPeriodMs?: number } = {}) 
     path: '/v1/notifications',
     notifier,
     state: () => state,
+    maxFrameBytes: MAX_FRAME_BYTES,
     maxPingPeriodMs: options.maxPingPeriodMs,
     authenticate: (req) => {
       const given = parseBasicAuth(req.headers);
@@ -210,6 +213,16 @@ describe('/v1/notifications', () => {
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(pinging.socket.readyState).toBe(WebSocket.OPEN);
     expect(sm.endpoint.clients()).toBe(1);
+  });
+
+  it('closes a connection whose client sends a frame over maxFrameBytes (1009), and serves the next one', async () => {
+    const sm = await start();
+    const { socket } = await sm.opened('p1');
+    const code = new Promise<number>((resolve) => socket.once('close', (closeCode) => resolve(closeCode)));
+    socket.send(Buffer.alloc(MAX_FRAME_BYTES + 1));
+    expect(await code).toBe(1009);
+    await vi.waitFor(() => expect(sm.endpoint.clients()).toBe(0));
+    expect((await sm.connect(platforms.p1)).ok).toBe(true);
   });
 
   it('terminates every client on close()', async () => {

@@ -12,6 +12,8 @@ export interface NotificationsOptions {
   admit?: (req: IncomingMessage) => ApiError | undefined;
   notifier: Notifier;
   state: () => SmState;
+  /** The largest frame a client may send (clients send only pings); a bigger one closes with 1009. */
+  maxFrameBytes: number;
   /** A client that sends no ping for this long is disconnected; told to clients in `max_ping_period`. */
   maxPingPeriodMs?: number;
   onConnect?: (platformId: string) => void;
@@ -64,7 +66,7 @@ function requestedRevision(url: URL): number | undefined | null {
 export function attachNotifications(server: Server, options: NotificationsOptions): NotificationsEndpoint {
   const { notifier, path } = options;
   const maxPingPeriodMs = options.maxPingPeriodMs ?? 60_000;
-  const wss = new WebSocketServer({ noServer: true });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes });
   const clients = new Map<WebSocket, Client>();
   const revisionAtUpgrade = new WeakMap<IncomingMessage, number>();
 
