@@ -52,6 +52,8 @@ export interface Simulator {
 
 export const DEFAULT_PORT_BASE = 4810;
 export const ADMIN_USERNAME = 'admin';
+/** The user of the control token, which every server accepts when bound off loopback. */
+export const CONTROL_USERNAME = 'smsim';
 export const VERSION = '0.1.0';
 const OFFSETS = { control: 0, serviceManager: 1, sampleBroker: 10 } as const;
 const DEFAULT_UI_DIR = fileURLToPath(new URL('../out/renderer', import.meta.url));
@@ -62,7 +64,12 @@ async function keepSecrets(store: Store<SimData>, adminPassword: string | undefi
   return store.update((data) => {
     data.secrets.adminPassword = adminPassword ?? data.secrets.adminPassword ?? generatePassword();
     data.secrets.sampleBrokerPassword ??= generatePassword();
-    return { admin: data.secrets.adminPassword, sampleBroker: data.secrets.sampleBrokerPassword };
+    data.secrets.controlToken ??= generatePassword();
+    return {
+      admin: data.secrets.adminPassword,
+      sampleBroker: data.secrets.sampleBrokerPassword,
+      control: data.secrets.controlToken,
+    };
   });
 }
 
@@ -83,8 +90,10 @@ async function startAll(
   const traffic = new TrafficStore({ ...trafficOptions, capacity: bufferSize, events, secrets });
   const passwords = await keepSecrets(store, options.adminPassword);
   const admin = { username: ADMIN_USERNAME, password: passwords.admin };
+  const controlToken = { username: CONTROL_USERNAME, password: passwords.control };
+  door.controlToken = controlToken;
   const endpoints: Endpoints = {
-    control: { url: '' },
+    control: { url: '', credentials: controlToken },
     serviceManager: null,
     platforms: [],
     sampleBroker: null,

@@ -3,6 +3,7 @@ import { loadConfigFile, type SimConfig } from '../config';
 import { startSimulator } from '../simulator';
 import { endpointsTable } from './endpoints-table';
 import { ensureUiBuilt } from './ensure-ui-built';
+import { exposureNotice } from './exposure';
 import { parsePort } from './options';
 
 const STOP_DEADLINE_MS = 2000;
@@ -23,7 +24,11 @@ export function registerServe(program: Command): void {
       'start the control server with the UI, the Service Manager, the platforms and the sample broker',
     )
     .option('--port-base <n>', 'control server port; the others follow it (0 = free ports)', parsePort, 4810)
-    .option('--host <host>', 'address every server binds to', '127.0.0.1')
+    .option(
+      '--host <host>',
+      'address every server binds to; off loopback every request needs credentials',
+      '127.0.0.1',
+    )
     .option('--data <dir>', 'folder of the data file', './.smsim')
     .option('--config <file>', 'JSON config file (see the README)')
     .option(
@@ -43,6 +48,8 @@ export function registerServe(program: Command): void {
         sampleBroker: options.sampleBroker,
       });
       console.log(endpointsTable(simulator.endpoints, simulator.store.path));
+      const notice = exposureNotice(options.host, simulator.endpoints);
+      if (notice) console.warn(notice);
       console.log('smsim ready');
       const shutdown = (signal: string) => {
         console.log(`smsim: ${signal} received, stopping`);

@@ -1,7 +1,7 @@
 import type { SimConfig } from '../config';
 import type { EventBus } from '../core/events';
 import type { Logger } from '../logging';
-import type { BasicCredentials } from '../servers/http/basic-auth';
+import { type BasicCredentials, matches } from '../servers/http/basic-auth';
 import type { FrontDoorSettings } from '../servers/http/front-door';
 import { listen, type RunningServer } from '../servers/http/listen';
 import { createSampleBroker, type SampleBroker } from '../servers/sample-broker';
@@ -29,6 +29,9 @@ export async function startSampleBroker(deps: {
     asyncDelayMs,
     retryAfterSeconds,
   });
-  const server = await listen(broker.app, deps.host, deps.port, deps.door);
+  const server = await listen(broker.app, deps.host, deps.port, {
+    ...deps.door,
+    auth: (given) => matches(given, credentials),
+  });
   return { broker, server, credentials };
 }

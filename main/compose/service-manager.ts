@@ -3,9 +3,10 @@ import type { EventBus } from '../core/events';
 import { loadPlugins } from '../core/sm/plugins';
 import { createServiceManager, type ServiceManager } from '../core/sm/service-manager';
 import type { Logger } from '../logging';
-import { type BasicCredentials, parseBasicAuth } from '../servers/http/basic-auth';
+import { type BasicCredentials, matches, parseBasicAuth } from '../servers/http/basic-auth';
 import type { FrontDoorSettings } from '../servers/http/front-door';
 import { listen, type RunningServer } from '../servers/http/listen';
+import { upgradeDoor } from '../servers/http/upgrade-door';
 import { createSmApp } from '../servers/sm/app';
 import { requireAdminOrPlatform } from '../servers/sm/auth';
 import { HttpBrokerClient } from '../servers/sm/http-broker-client';
@@ -82,10 +83,11 @@ export async function startServiceManager(deps: {
   const server = await listen(app, deps.host, deps.port, {
     ...deps.door,
     capture: { path: '/v1/osb', handler: capture },
+    auth: (given) => matches(given, deps.admin) || !!sm.platforms.match(given),
   });
   const notifications = attachNotifications(server.server, {
     path: '/v1/notifications',
-    maxFrameBytes: deps.door.limits.maxBodyBytes,
+    admit: upgradeDoor(deps.host),
     notifier: sm.notifier,
     state: () => sm.store.state,
     authenticate: (req) => {

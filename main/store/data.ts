@@ -13,6 +13,8 @@ export const dataSchema = z.object({
   secrets: z.object({
     adminPassword: z.string().min(1).nullable(),
     sampleBrokerPassword: z.string().min(1).nullable(),
+    /** The password of user `smsim` every server accepts when bound off loopback; added later, so optional. */
+    controlToken: z.string().min(1).nullable().default(null),
   }),
   sm: smStateSchema,
   sampleBroker: sampleBrokerStateSchema,
@@ -26,7 +28,7 @@ export const migrations: readonly Migration[] = [];
 
 export const emptyData = (): SimData => ({
   schemaVersion: SCHEMA_VERSION,
-  secrets: { adminPassword: null, sampleBrokerPassword: null },
+  secrets: { adminPassword: null, sampleBrokerPassword: null, controlToken: null },
   sm: emptySmState(),
   sampleBroker: emptySampleBrokerState(),
   platforms: {},

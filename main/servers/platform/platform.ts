@@ -13,6 +13,7 @@ import {
   limitedFetchSend,
   type TrafficStore,
 } from '../../traffic';
+import { matches } from '../http/basic-auth';
 import { jsonErrorHandler, jsonNotFound } from '../http/errors';
 import type { FrontDoorSettings } from '../http/front-door';
 import { listen, type RunningServer } from '../http/listen';
@@ -23,6 +24,7 @@ import { instances } from './instances';
 import { follow } from './lifecycle';
 import { PlatformOsbClient } from './osb-client';
 import { proxyRouter } from './proxy';
+import { purgeRemovedBrokers } from './purge';
 import { Reconciler, type ReconcilerStatus } from './reconciler';
 import { PlatformRuntime } from './runtime';
 import { smShareClient } from './sharing';
@@ -118,6 +120,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const server = await listen(app, options.host, options.port, {
     ...(options.door ?? { limits: DEFAULT_LIMITS }),
     capture: capture && { path: '/osb', handler: capture },
+    auth: (given) => matches(given, proxyCredentials()),
   });
 
   const osb = new PlatformOsbClient({
@@ -163,6 +166,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     onCatalogsChanged: (changed, removed) => {
       catalogs.drop(removed);
       void catalogs.refresh(changed);
+      if (removed.length > 0) void runtime.background('purge', () => purgeRemovedBrokers(runtime, removed));
     },
   });
   reconciler.start();
