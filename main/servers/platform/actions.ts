@@ -5,7 +5,7 @@ import { orphanReason } from '../../core/platform/orphans';
 import { smNameOf } from '../../core/platform/reconcile';
 import type { LastOperation } from '../../core/platform/state';
 import { mitigateOrphan, type OperationTarget } from './async-ops';
-import type { PlatformRuntime } from './runtime';
+import type { Guard, PlatformRuntime } from './runtime';
 
 /** What a platform API action answers. */
 export interface ActionResult {
@@ -75,3 +75,15 @@ export function idle<T extends { id: string; name: string; state: string; last_o
   }
   return record;
 }
+
+/** `idle` again inside the write that starts an operation, so two requests never both start one. */
+export const stillIdle =
+  (rt: PlatformRuntime, kind: 'instances' | 'bindings', what: string, id: string): Guard =>
+  (state) => {
+    idle<{ id: string; name: string; state: string; last_operation: LastOperation }>(
+      rt,
+      state[kind].find((record) => record.id === id),
+      what,
+      id,
+    );
+  };

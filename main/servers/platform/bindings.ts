@@ -8,9 +8,9 @@ import { bindRefusal } from '../../core/platform/rules';
 import type { PlatformBinding } from '../../core/platform/state';
 import { bindingView, startedOperation } from '../../core/platform/views';
 import { parseInput } from '../../core/validate';
-import { type ActionResult, chainRefusal, idle, nowIso, refuse, usable } from './actions';
+import { type ActionResult, chainRefusal, idle, nowIso, refuse, stillIdle, usable } from './actions';
 import { accepted, finish, type Kind } from './lifecycle';
-import type { PlatformRuntime } from './runtime';
+import type { Guard, PlatformRuntime } from './runtime';
 
 const credentialsOf = (body: unknown) =>
   isObject(body) && isObject(body.credentials) ? { credentials: body.credentials } : {};
@@ -44,17 +44,21 @@ export async function bind(rt: PlatformRuntime, body: unknown, wait: boolean): P
   );
   if (instance.last_operation.type === 'create' && instance.state === 'failed')
     throw refuse(rt, 409, 'Conflict', `instance "${instance.name}" failed to provision; it cannot be bound.`);
-  if (
-    rt.state.bindings.some(
-      (binding) => binding.service_instance_id === instance.id && binding.name === input.name,
+  const allowed: Guard = (state) => {
+    stillIdle(rt, 'instances', 'service instance', instance.id)(state);
+    if (
+      state.bindings.some(
+        (binding) => binding.service_instance_id === instance.id && binding.name === input.name,
+      )
     )
-  )
-    throw refuse(
-      rt,
-      409,
-      'Conflict',
-      `instance "${instance.name}" has a binding named "${input.name}" already.`,
-    );
+      throw refuse(
+        rt,
+        409,
+        'Conflict',
+        `instance "${instance.name}" has a binding named "${input.name}" already.`,
+      );
+  };
+  allowed(rt.state);
   const plan = findPlan(await rt.offerings(), instance.service_id, instance.plan_id);
   if (!plan)
     throw refuse(
@@ -80,6 +84,7 @@ export async function bind(rt: PlatformRuntime, body: unknown, wait: boolean): P
       updated_at: now,
     },
     'created',
+    allowed,
   );
   const startedAtMs = Date.now();
   const { result } = await rt.call(instance.sm_broker_id, bindRequest(instance, binding), 'bind');
@@ -96,7 +101,11 @@ export async function unbind(rt: PlatformRuntime, id: string, wait: boolean): Pr
   const instance = rt.instance(binding.service_instance_id)!;
   const plan = findPlan(await rt.offerings(), instance.service_id, instance.plan_id);
   const last_operation = startedOperation('delete', 'Unbind in progress.', nowIso());
-  await rt.saveBinding({ ...binding, state: 'in progress', last_operation }, 'updated');
+  await rt.saveBinding(
+    { ...binding, state: 'in progress', last_operation },
+    'updated',
+    stillIdle(rt, 'bindings', 'service binding', id),
+  );
   const startedAtMs = Date.now();
   const { result } = await rt.call(instance.sm_broker_id, unbindRequest(instance, binding), 'unbind');
   const planMaxSeconds = plan?.plan.maximum_polling_duration;

@@ -8,9 +8,9 @@ import { updateDecision } from '../../core/platform/rules';
 import type { PlatformInstance } from '../../core/platform/state';
 import { instanceView, startedOperation } from '../../core/platform/views';
 import { parseInput } from '../../core/validate';
-import { type ActionResult, chainRefusal, idle, nowIso, refuse, usable } from './actions';
+import { type ActionResult, chainRefusal, idle, nowIso, refuse, stillIdle, usable } from './actions';
 import { accepted, finish, type Kind } from './lifecycle';
-import type { PlatformRuntime } from './runtime';
+import type { Guard, PlatformRuntime } from './runtime';
 
 export const instances: Kind<PlatformInstance> = {
   get: (rt, id) => rt.instance(id),
@@ -28,11 +28,18 @@ export const instances: Kind<PlatformInstance> = {
 const organizationOf = (context: Record<string, unknown>) =>
   typeof context.organization_guid === 'string' ? context.organization_guid : undefined;
 
+const nameFree =
+  (rt: PlatformRuntime, name: string): Guard =>
+  (state) => {
+    if (state.instances.some((instance) => instance.name === name))
+      throw refuse(rt, 409, 'Conflict', `it has an instance named "${name}" already.`);
+  };
+
 export async function provision(rt: PlatformRuntime, body: unknown, wait: boolean): Promise<ActionResult> {
   const { name, profile, defaults } = rt.deps;
   const input = parseInput(provisionInputSchema, body, `The provision request to platform ${name}`);
-  if (rt.state.instances.some((instance) => instance.name === input.name))
-    throw refuse(rt, 409, 'Conflict', `it has an instance named "${input.name}" already.`);
+  const free = nameFree(rt, input.name);
+  free(rt.state);
   const context = instanceContext(profile, defaults, input.name, input.context);
   const choice = choosePlan(await rt.marketplace(organizationOf(context)), input.service, input.plan);
   if (typeof choice === 'string') throw refuse(rt, 400, 'BadRequest', choice);
@@ -54,6 +61,7 @@ export async function provision(rt: PlatformRuntime, body: unknown, wait: boolea
       updated_at: now,
     },
     'created',
+    free,
   );
   const startedAtMs = Date.now();
   const request = provisionRequest(profile, instance, choice.plan.maintenance_info);
@@ -75,6 +83,7 @@ export async function update(
   const { name, profile } = rt.deps;
   const input = parseInput(updateInputSchema, body, `The update request to platform ${name}`);
   const instance = idle(rt, rt.instance(id), 'service instance', id);
+  const unchanged = stillIdle(rt, 'instances', 'service instance', id);
   const current = findPlan(await rt.offerings(), instance.service_id, instance.plan_id);
   if (!current)
     throw refuse(
@@ -97,7 +106,10 @@ export async function update(
   });
   if (decision === 'local') {
     const renamed = { ...instance, name: String(context.instance_name), context, updated_at: nowIso() };
-    return { status: 200, body: instanceView(await rt.saveInstance(renamed, 'updated'), rt.state) };
+    return {
+      status: 200,
+      body: instanceView(await rt.saveInstance(renamed, 'updated', unchanged), rt.state),
+    };
   }
   if (decision !== 'send') throw refuse(rt, 400, 'BadRequest', decision);
   const pending = {
@@ -107,7 +119,7 @@ export async function update(
     context,
   };
   const last_operation = startedOperation('update', 'Update in progress.', nowIso());
-  await rt.saveInstance({ ...instance, state: 'in progress', pending, last_operation }, 'updated');
+  await rt.saveInstance({ ...instance, state: 'in progress', pending, last_operation }, 'updated', unchanged);
   const startedAtMs = Date.now();
   const request = updateRequest(profile, instance, {
     plan_id: newPlan?.id,
@@ -137,7 +149,11 @@ export async function deprovision(
   const instance = idle(rt, rt.instance(id), 'service instance', id);
   const plan = findPlan(await rt.offerings(), instance.service_id, instance.plan_id);
   const last_operation = startedOperation('delete', 'Deprovision in progress.', nowIso());
-  await rt.saveInstance({ ...instance, state: 'in progress', last_operation }, 'updated');
+  await rt.saveInstance(
+    { ...instance, state: 'in progress', last_operation },
+    'updated',
+    stillIdle(rt, 'instances', 'service instance', id),
+  );
   const startedAtMs = Date.now();
   const { result } = await rt.call(instance.sm_broker_id, deprovisionRequest(instance), 'deprovision');
   const planMaxSeconds = plan?.plan.maximum_polling_duration;

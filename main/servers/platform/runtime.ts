@@ -32,6 +32,8 @@ export class Stopped extends Error {
 }
 
 type Action = 'created' | 'updated' | 'deleted';
+/** Throws when the state no longer allows a save. */
+export type Guard = (state: PlatformState) => void;
 
 /** Puts `record` in place of the one with its id (appended when new), or takes it out. */
 function upsert<T extends { id: string }>(records: T[], record: T, action: Action): void {
@@ -121,9 +123,15 @@ export class PlatformRuntime {
     return this.state.bindings.find((candidate) => candidate.id === id);
   }
 
-  /** Stores (or, when deleted, removes) the platform's record and tells the UI. */
-  async saveInstance(record: PlatformInstance, action: Action): Promise<PlatformInstance> {
-    await this.deps.store.update((state) => upsert(state.instances, record, action));
+  /**
+   * Stores (or, when deleted, removes) the platform's record and tells the UI. `guard` checks again, inside
+   * the write, what the caller checked before it awaited (a free name, no operation in progress).
+   */
+  async saveInstance(record: PlatformInstance, action: Action, guard?: Guard): Promise<PlatformInstance> {
+    await this.deps.store.update((state) => {
+      guard?.(state);
+      upsert(state.instances, record, action);
+    });
     this.deps.events.emit('platform.instance', {
       platform: this.deps.name,
       action,
@@ -132,8 +140,11 @@ export class PlatformRuntime {
     return record;
   }
 
-  async saveBinding(record: PlatformBinding, action: Action): Promise<PlatformBinding> {
-    await this.deps.store.update((state) => upsert(state.bindings, record, action));
+  async saveBinding(record: PlatformBinding, action: Action, guard?: Guard): Promise<PlatformBinding> {
+    await this.deps.store.update((state) => {
+      guard?.(state);
+      upsert(state.bindings, record, action);
+    });
     // Events reach every UI and log: the binding's credentials stay behind (the platform API has them).
     const { credentials, ...binding } = bindingView(record, this.state);
     this.deps.events.emit('platform.binding', {
