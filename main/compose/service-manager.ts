@@ -52,6 +52,7 @@ export async function startServiceManager(deps: {
     events: deps.events,
     catalog: deps.config.catalog,
     brokerTimeoutMs: deps.config.serviceManager.brokerTimeoutMs,
+    operationTimeoutSeconds: deps.config.serviceManager.operationTimeoutSeconds,
     plugins,
     sharing: deps.config.sharing,
   });
