@@ -1,6 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { PROXY_PREFIX } from '../../core/platform/hops';
-import type { HttpSend } from '../../traffic';
+import { AnswerRefusedError, type HttpSend } from '../../traffic';
 import { type BasicCredentials, basicAuthHeader, matches, requireBasicAuth } from '../http/basic-auth';
 import { confinedUrl } from '../http/confined-url';
 import { rawBodyOf } from '../http/json-body';
@@ -76,6 +76,13 @@ export function proxyRouter(options: ProxyOptions): Router {
           504,
           'ServiceManagerTimeout',
           `${PROXY_PREFIX}${options.platformName} got no answer from the Service Manager within ${options.timeoutMs} ms.`,
+        );
+      else if (error instanceof AnswerRefusedError)
+        fail(
+          res,
+          502,
+          'ServiceManagerAnswerRefused',
+          `${PROXY_PREFIX}${options.platformName} refused the Service Manager's answer: it ${error.message}.`,
         );
       else
         fail(
