@@ -103,4 +103,33 @@ describe('concurrent changes through the SM API', () => {
     expect(statuses(answers)).toEqual(Array(120).fill(200));
     expect(Object.keys((await t.smCall('GET', `/v1/visibilities/${id}`)).body.labels)).toHaveLength(120);
   });
+
+  it('lets only one of two visibilities of a plan move to the same platform at once', async () => {
+    const plan = (await t.smCall('GET', '/v1/service_plans')).body.items[1].id as string;
+    const platforms = await atOnce(3, async (i) => {
+      const created = await t.smCall('POST', '/v1/platforms', { name: `vis-${i}`, type: 'kubernetes' });
+      return created.body.id as string;
+    });
+    const visibilities = await atOnce(2, async (i) => {
+      const created = await t.smCall('POST', '/v1/visibilities', {
+        service_plan_id: plan,
+        platform_id: platforms[i],
+      });
+      expect(created.status).toBe(201);
+      return created.body.id as string;
+    });
+    const moved = await Promise.all(
+      visibilities.map((id) => t.smCall('PATCH', `/v1/visibilities/${id}`, { platform_id: platforms[2] })),
+    );
+    expect(statuses(moved)).toEqual([200, 409]);
+    const list = await t.smCall(
+      'GET',
+      `/v1/visibilities?fieldQuery=${encodeURIComponent(`platform_id eq '${platforms[2]}'`)}`,
+    );
+    const onTarget = list.body.items.filter(
+      (visibility: { service_plan_id: string; platform_id: string }) =>
+        visibility.service_plan_id === plan && visibility.platform_id === platforms[2],
+    );
+    expect(onTarget).toHaveLength(1);
+  });
 });

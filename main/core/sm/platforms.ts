@@ -99,8 +99,9 @@ export class PlatformService {
   async authenticate(given: Credentials): Promise<PlatformRecord | undefined> {
     const platform = this.match(given);
     if (platform && platform.credentials.length > 1 && same(platform.credentials[1]!, given)) {
-      await this.deps.store.update(() => {
-        platform.credentials = [platform.credentials[1]!];
+      await this.deps.store.update((state) => {
+        const current = state.platforms.find((candidate) => candidate.id === platform.id);
+        if (current && current.credentials.length > 1) current.credentials = [current.credentials[1]!];
       });
     }
     return platform;

@@ -54,15 +54,7 @@ export class VisibilityService {
     };
     return this.#commit('CREATED', record, (state) => {
       this.#checkPlatform(state, record.platform_id);
-      const duplicate = state.visibilities.find(
-        (other) =>
-          other.service_plan_id === record.service_plan_id && other.platform_id === record.platform_id,
-      );
-      if (duplicate) {
-        throw conflict(
-          `Plan ${plan.name} is already visible to ${record.platform_id ?? 'every platform'} (visibility ${duplicate.id}).`,
-        );
-      }
+      this.#refuseDuplicate(state, record);
       state.visibilities.push(record);
     });
   }
@@ -78,6 +70,7 @@ export class VisibilityService {
     };
     return this.#commit('MODIFIED', after, (state) => {
       this.#checkPlatform(state, after.platform_id);
+      this.#refuseDuplicate(state, after);
       state.visibilities = state.visibilities.map((visibility) =>
         visibility.id === id ? after : visibility,
       );
@@ -132,6 +125,22 @@ export class VisibilityService {
     if (!plan)
       throw notFound(`There is no service plan with id ${id}. List them with GET /v1/service_plans.`);
     return plan;
+  }
+
+  /** One visibility per plan and platform. */
+  #refuseDuplicate(state: SmState, record: VisibilityRecord): void {
+    const duplicate = state.visibilities.find(
+      (other) =>
+        other.id !== record.id &&
+        other.service_plan_id === record.service_plan_id &&
+        other.platform_id === record.platform_id,
+    );
+    if (duplicate) {
+      const plan = this.deps.catalog.plans().find((candidate) => candidate.id === record.service_plan_id);
+      throw conflict(
+        `Plan ${plan?.name ?? record.service_plan_id} is already visible to ${record.platform_id ?? 'every platform'} (visibility ${duplicate.id}).`,
+      );
+    }
   }
 
   #checkPlatform(state: SmState, platformId: string | null): void {
