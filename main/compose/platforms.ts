@@ -24,16 +24,20 @@ function platformSection(store: Store<SimData>, name: string): StateStore<Platfo
 }
 
 /**
- * The platform's record in the SM, looked up by name and reused across restarts: created on first start;
- * its credentials regenerated when the kept ones no longer work (e.g. the data file lost them).
+ * The platform's record in the SM, reused across restarts: found by the id the platform kept (a rename in
+ * the SM keeps it, and its instances), else by the configured name; created on first start; its credentials
+ * regenerated when the kept ones no longer work (e.g. the data file lost them).
  */
 async function ensureSmPlatform(
   sm: ServiceManager,
   section: StateStore<PlatformState>,
   config: PlatformConfig,
 ) {
-  const existing = sm.store.state.platforms.find((platform) => platform.name === config.name);
   const kept = section.state.sm;
+  const { platforms } = sm.store.state;
+  const existing =
+    platforms.find((platform) => platform.id === kept?.id) ??
+    platforms.find((platform) => platform.name === config.name);
   if (existing && kept?.id === existing.id && sm.platforms.match(kept.credentials)?.id === existing.id) {
     if (existing.type !== config.type) await sm.platforms.update(existing.id, { type: config.type });
     return;
