@@ -192,6 +192,49 @@ describe('the operation maintainer', () => {
   });
 });
 
+describe('the maintainer as the SM runs it', () => {
+  it('sweeps at start, then stops: an answer arriving after stop() is not stored', async () => {
+    const h = await osbHarness({ operationTimeoutSeconds: 60 });
+    h.client.next('PUT', '/v2/service_instances/i-1', { status: 202, body: {} });
+    h.client.next('PUT', '/v2/service_instances/i-2', { status: 202, body: {} });
+    await h.call(h.cf, 'PUT', instancePath, h.provisionBody());
+    await h.call(h.cf, 'PUT', '/service_instances/i-2', h.provisionBody());
+    age(operationOf(h, 'i-1', 'create'));
+    const osb = h.restart();
+    h.client.next('GET', /i-1\/last_operation$/, { status: 200, body: { state: 'in progress' } });
+    let answer!: () => void;
+    h.client.next('GET', /i-2\/last_operation$/, async () => {
+      await new Promise<void>((resolve) => {
+        answer = resolve;
+      });
+      return { status: 200, body: { state: 'succeeded' } };
+    });
+    osb.maintainer.start();
+    await expect.poll(() => operationOf(h, 'i-1', 'create')?.state).toBe('failed');
+    await expect.poll(() => polls(h).length).toBe(2);
+    osb.maintainer.stop();
+    answer();
+    await osb.maintainer.check();
+    expect(operationOf(h, 'i-2', 'create')?.state).toBe('in progress');
+  });
+
+  it('survives a store write that fails and ends the operation at the next check', async () => {
+    const h = await osbHarness();
+    h.client.next('PUT', '/v2/service_instances/i-1', { status: 202, body: {} });
+    await h.call(h.cf, 'PUT', instancePath, h.provisionBody());
+    age(operationOf(h, 'i-1', 'create'));
+    const update = h.store.update;
+    h.store.update = async () => {
+      throw new Error('ENOSPC: no space left on device');
+    };
+    await expect(h.osb.maintainer.check()).resolves.toBeUndefined();
+    expect(operationOf(h, 'i-1', 'create')?.state).toBe('in progress');
+    h.store.update = update;
+    await h.osb.maintainer.check();
+    expect(operationOf(h, 'i-1', 'create')?.state).toBe('failed');
+  });
+});
+
 describe('the timeout of an operation', () => {
   const plan = (maximum_polling_duration?: number) =>
     ({ id: 'p', service_offering_id: 'o', maximum_polling_duration }) as unknown as PlanView;

@@ -117,8 +117,9 @@ export class OperationMaintainer {
   }
 
   async #checkAll(): Promise<void> {
+    // A store write that fails is tried again at the next check; it must not end the process.
     await runPool(unattended(this.rt.store.state, this.rt), CONCURRENCY, (operation) =>
-      this.#maintain(operation),
+      this.#maintain(operation).catch(() => undefined),
     );
   }
 
