@@ -10,6 +10,7 @@ import { EventBus } from './core/events';
 import { type SecretPolicy, secretPolicy } from './core/secrets';
 import { checkRouter } from './fixtures/check';
 import { fixturesRouters } from './fixtures/control';
+import { BackgroundJobs } from './fixtures/jobs';
 import { createLogger, type Logger, type LogLevel } from './logging';
 import { createControlApp } from './servers/control/app';
 import type { Endpoints } from './servers/control/endpoints';
@@ -77,7 +78,7 @@ async function startAll(
   config: SimConfig,
   options: SimulatorOptions,
   log: Logger,
-  started: RunningServer[],
+  started: Array<Pick<RunningServer, 'close'>>,
   secrets: SecretPolicy,
 ) {
   const host = options.host ?? '127.0.0.1';
@@ -150,6 +151,9 @@ async function startAll(
   });
   endpoints.platforms = platformEndpoints(platforms);
   routers.platforms = platformsControlRouter(platforms);
+  // Checks, replays and scenario runs: stop() aborts them and waits until each has ended.
+  const jobs = new BackgroundJobs();
+  started.push(jobs);
   Object.assign(
     routers,
     fixturesRouters({
@@ -159,6 +163,7 @@ async function startAll(
       version: VERSION,
       endpoints,
       started: (server) => started.push(server),
+      jobs,
     }),
   );
   routers.fixtures = checkRouter({
@@ -170,6 +175,7 @@ async function startAll(
         credentials: broker.credentials.basic,
       })),
     events,
+    jobs,
   });
 
   const control = createControlApp({
@@ -194,7 +200,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const config = parseConfig(options.config);
   const secrets = secretPolicy(config.traffic.redact);
   const log = createLogger(options.logLevel ?? config.logLevel, { secrets });
-  const started: RunningServer[] = [];
+  const started: Array<Pick<RunningServer, 'close'>> = [];
   const stopAll = () => Promise.all(started.map((server) => server.close()));
   try {
     const running = await startAll(config, options, log, started, secrets);
