@@ -88,6 +88,7 @@ export async function startServiceManager(deps: {
   });
   const notifications = attachNotifications(server.server, {
     path: '/v1/notifications',
+    maxFrameBytes: deps.door.limits.maxBodyBytes,
     admit: upgradeDoor(deps.host),
     notifier: sm.notifier,
     state: () => sm.store.state,
