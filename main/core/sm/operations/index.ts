@@ -6,6 +6,7 @@ export {
   type OperationStart,
   type OperationType,
   type ResourceKind,
+  resourceKindOf,
   resourceTypeOf,
   startOperation,
 } from './records';

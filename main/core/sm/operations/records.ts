@@ -9,6 +9,16 @@ export const resourceTypeOf = {
   binding: '/v1/service_bindings',
 } as const satisfies Record<ResourceKind, OperationRecord['resource_type']>;
 
+/** The kind of resource an operation is about; undefined for registry operations. */
+export const resourceKindOf = (
+  operation: Pick<OperationRecord, 'resource_type'>,
+): ResourceKind | undefined =>
+  operation.resource_type === resourceTypeOf.instance
+    ? 'instance'
+    : operation.resource_type === resourceTypeOf.binding
+      ? 'binding'
+      : undefined;
+
 /** Finished operations kept; older ones go first (operations in progress are always kept). */
 export const KEEP_FINISHED_OPERATIONS = 1000;
 

@@ -1,7 +1,7 @@
 import type { CatalogCache } from '../catalog/cache';
 import { runPool } from '../catalog/pool';
 import type { OperationRecord, SmState } from '../model';
-import { activeOperation, type ResourceKind, resourceTypeOf } from '../operations/records';
+import { activeOperation, resourceKindOf, resourceTypeOf } from '../operations/records';
 import { isOverdue, operationTimeoutSeconds, timeoutDescription } from '../operations/timeout';
 import type { OsbRuntime, PollTarget } from './runtime';
 
@@ -21,17 +21,10 @@ export const checkIntervalMs = (timeoutSeconds: number | undefined): number =>
     ? MAX_CHECK_INTERVAL_MS
     : Math.min(MAX_CHECK_INTERVAL_MS, Math.max(MIN_CHECK_INTERVAL_MS, (timeoutSeconds * 1000) / 4));
 
-const kindOf = (operation: OperationRecord): ResourceKind | undefined =>
-  operation.resource_type === resourceTypeOf.instance
-    ? 'instance'
-    : operation.resource_type === resourceTypeOf.binding
-      ? 'binding'
-      : undefined;
-
 /** The operations to look after: the newest one in progress of each instance or binding, nobody waiting on it. */
 function unattended(state: SmState, rt: OsbRuntime): OperationRecord[] {
   return state.operations.filter((operation) => {
-    const kind = kindOf(operation);
+    const kind = resourceKindOf(operation);
     return (
       kind !== undefined &&
       operation.state === 'in progress' &&

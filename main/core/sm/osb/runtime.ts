@@ -15,6 +15,7 @@ import {
   finishOperation,
   type OperationType,
   type ResourceKind,
+  resourceKindOf,
   startOperation,
 } from '../operations/records';
 import type { OsbContext } from '../plugins/types';
@@ -55,7 +56,7 @@ export interface ChangeSpec {
   changes?(body: unknown): Changes;
 }
 
-/** Where a stored operation's `last_operation` is asked (see `resume`). */
+/** Where a stored operation's `last_operation` is asked (see `askLastOperation`). */
 export interface PollTarget {
   broker: BrokerRecord;
   /** Below `/v2`. */
@@ -156,8 +157,8 @@ export class OsbRuntime {
   }
 
   async applyPoll(operation: OperationRecord, outcome: BrokerOutcome, brokerName: string): Promise<void> {
-    const kind: ResourceKind = operation.resource_type === '/v1/service_bindings' ? 'binding' : 'instance';
-    const active = activeOperation(this.store.state, kind, operation.resource_id);
+    const kind = resourceKindOf(operation);
+    const active = kind && activeOperation(this.store.state, kind, operation.resource_id);
     if (active?.id !== operation.id || this.busy(operation.id)) return;
     await this.#settle(operation.id, outcomeOfPoll(operation.type, outcome, brokerName));
   }
