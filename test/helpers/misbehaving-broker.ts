@@ -16,6 +16,7 @@ export type Misbehaviour =
   | 'deep'
   | 'gzipBomb'
   | 'redirect'
+  | 'notModified'
   | 'endless'
   | 'negativeRetryAfter';
 
@@ -48,7 +49,7 @@ export interface SeenRequest {
  */
 export async function startMisbehavingBroker(
   name: string,
-  options: { catalog?: 'well' | 'deep' | 'gzipBomb' } = {},
+  options: { catalog?: 'well' | 'deep' | 'gzipBomb' | 'redirect' } = {},
 ) {
   const bomb = await gzipBomb(64);
   const state = {
@@ -125,6 +126,9 @@ export async function startMisbehavingBroker(
       case 'redirect':
         res.writeHead(302, { Location: 'http://user:secret@127.0.0.1:1/elsewhere' }).end();
         return;
+      case 'notModified':
+        res.writeHead(304).end();
+        return;
       case 'endless':
         return json(res, 202, '{"operation":"forever"}');
       case 'negativeRetryAfter':
@@ -150,6 +154,10 @@ export async function startMisbehavingBroker(
     req.on('end', () => {
       if (path === '/v2/catalog' && options.catalog === 'gzipBomb') {
         res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }).end(bomb);
+        return;
+      }
+      if (path === '/v2/catalog' && options.catalog === 'redirect') {
+        res.writeHead(307, { Location: '/v3/catalog' }).end();
         return;
       }
       if (path === '/v2/catalog') return json(res, 200, catalog);

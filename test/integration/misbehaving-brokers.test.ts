@@ -184,6 +184,12 @@ const provisions: Array<{ mode: Misbehaviour; platform: number; sm: number; says
     sm: 502,
     says: /answered 302 redirect to http:\/\/127\.0\.0\.1:1\/elsewhere; brokers must answer OSB directly/,
   },
+  {
+    mode: 'notModified',
+    platform: 502,
+    sm: 502,
+    says: /answered 304 \(a redirect status, without Location\); brokers must answer OSB directly/,
+  },
 ];
 
 describe('a misbehaving broker', () => {
@@ -333,14 +339,24 @@ describe('a broker that cannot be reached', () => {
 
 describe('a broker whose catalog misbehaves', () => {
   it.each([
-    { catalog: 'deep' as const, says: /nested deeper than 64 levels, the limit limits\.maxJsonDepth/ },
+    {
+      catalog: 'deep' as const,
+      status: 400,
+      says: /nested deeper than 64 levels, the limit limits\.maxJsonDepth/,
+    },
     {
       catalog: 'gzipBomb' as const,
+      status: 400,
       says: /more than 262144 bytes \(after decompression\).*limits\.maxBrokerAnswerBytes/,
     },
+    {
+      catalog: 'redirect' as const,
+      status: 502,
+      says: /answered 307 redirect to http:\/\/127\.0\.0\.1:\d+\/v3\/catalog; brokers must answer OSB directly/,
+    },
   ])(
-    '$catalog: registration is refused as a catalog problem; the offerings still answer',
-    async ({ catalog, says }) => {
+    '$catalog: registration is refused ($status); the offerings still answer',
+    async ({ catalog, status, says }) => {
       const broker = await startMisbehavingBroker(`catalog-${catalog}`, { catalog });
       brokers.push(broker);
       const refused = await sim.smCall('POST', '/v1/service_brokers', {
@@ -348,7 +364,10 @@ describe('a broker whose catalog misbehaves', () => {
         broker_url: broker.url,
         credentials: { basic: { username: 'u', password: 'p' } },
       });
-      expect(refused).toMatchObject({ status: 400, body: { error: 'BadRequest' } });
+      expect(refused).toMatchObject({
+        status,
+        body: { error: status === 400 ? 'BadRequest' : 'ServiceBrokerErr' },
+      });
       expect(refused.body.description).toMatch(
         new RegExp(`^The catalog of broker "catalog-${catalog}" was refused`),
       );

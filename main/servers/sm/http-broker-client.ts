@@ -29,14 +29,14 @@ function parseJson(text: string): unknown {
 
 /** Where a redirect points, without user info (it may carry a password). */
 function redirectTarget(location: string | undefined, base: URL): string {
-  if (!location) return 'nowhere (no Location header)';
+  if (!location) return ' (a redirect status, without Location)';
   try {
     const target = new URL(location, base);
     target.username = '';
     target.password = '';
-    return target.href;
+    return ` redirect to ${target.href}`;
   } catch {
-    return `"${location.slice(0, 200)}"`;
+    return ` redirect to "${location.slice(0, 200)}"`;
   }
 }
 
@@ -75,7 +75,7 @@ export class HttpBrokerClient implements BrokerClient {
     if (response.status >= 300 && response.status < 400) {
       throw new BrokerAnswerRefusedError(
         'redirect',
-        `answered ${response.status} redirect to ${redirectTarget(response.headers.location, url)}; ` +
+        `answered ${response.status}${redirectTarget(response.headers.location, url)}; ` +
           'brokers must answer OSB directly. Register the URL the broker really answers at',
       );
     }
