@@ -3,6 +3,7 @@ import { runPool } from '../catalog/pool';
 import type { OperationRecord, SmState } from '../model';
 import { activeOperation, resourceKindOf, resourceTypeOf } from '../operations/records';
 import { isOverdue, operationTimeoutSeconds, timeoutDescription } from '../operations/timeout';
+import { brokerInstanceIdOf } from '../sharing/holders';
 import type { OsbRuntime, PollTarget } from './runtime';
 
 export interface MaintainerSettings {
@@ -53,7 +54,7 @@ function pollTarget(
   const planId = instance.shared_instance?.service_plan_id ?? instance.service_plan_id;
   const plan = catalog.plans().find((candidate) => candidate.id === planId);
   const offering = catalog.offerings().find((candidate) => candidate.id === plan?.service_offering_id);
-  const brokerInstanceId = encodeURIComponent(instance.referenced_instance_id ?? instance.id);
+  const brokerInstanceId = encodeURIComponent(brokerInstanceIdOf(instance));
   const bindingPath = binding ? `/service_bindings/${encodeURIComponent(binding.id)}` : '';
   return {
     broker,
