@@ -70,6 +70,13 @@ export const configSchema = z
       .strict()
       .prefault({}),
     limits: limitsSchema,
+    fixtures: z
+      .object({
+        /** Control API checks and replays may call any URL, not only loopback and registered brokers. */
+        allowRemoteTargets: z.boolean().default(false),
+      })
+      .strict()
+      .prefault({}),
     logLevel: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
   })
   .strict();

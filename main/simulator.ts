@@ -10,6 +10,7 @@ import { EventBus } from './core/events';
 import { type SecretPolicy, secretPolicy } from './core/secrets';
 import { checkRouter } from './fixtures/check';
 import { fixturesRouters } from './fixtures/control';
+import { targetGuard } from './fixtures/targets';
 import { BackgroundJobs } from './fixtures/jobs';
 import { createLogger, type Logger, type LogLevel } from './logging';
 import { createControlApp } from './servers/control/app';
@@ -151,6 +152,10 @@ async function startAll(
   });
   endpoints.platforms = platformEndpoints(platforms);
   routers.platforms = platformsControlRouter(platforms);
+  const guardTarget = targetGuard({
+    allowRemote: config.fixtures.allowRemoteTargets,
+    registered: () => sm.store.state.brokers.map((broker) => broker.broker_url),
+  });
   // Checks, replays and scenario runs: stop() aborts them and waits until each has ended.
   const jobs = new BackgroundJobs();
   started.push(jobs);
@@ -164,6 +169,7 @@ async function startAll(
       endpoints,
       started: (server) => started.push(server),
       jobs,
+      guardTarget,
     }),
   );
   routers.fixtures = checkRouter({
@@ -176,6 +182,7 @@ async function startAll(
       })),
     events,
     jobs,
+    guardTarget,
   });
 
   const control = createControlApp({
