@@ -36,6 +36,9 @@ async function gzipBomb(megabytes: number): Promise<Buffer> {
   return Buffer.concat(pieces);
 }
 
+/** Made once per test file: every broker sends the same bomb. */
+let bombOnce: Promise<Buffer> | undefined;
+
 export interface SeenRequest {
   method: string;
   path: string;
@@ -51,7 +54,8 @@ export async function startMisbehavingBroker(
   name: string,
   options: { catalog?: 'well' | 'deep' | 'gzipBomb' | 'redirect' } = {},
 ) {
-  const bomb = await gzipBomb(64);
+  bombOnce ??= gzipBomb(64);
+  const bomb = await bombOnce;
   const state = {
     mode: 'well' as Misbehaviour,
     seen: [] as SeenRequest[],
