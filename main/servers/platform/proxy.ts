@@ -61,7 +61,8 @@ export function proxyRouter(options: ProxyOptions): Router {
       const value = req.get(name);
       if (value !== undefined) headers[name] = value;
     }
-    const raw = rawBodyOf(req);
+    // OSB reads carry no body, and fetch cannot send one with GET or HEAD.
+    const raw = req.method === 'GET' || req.method === 'HEAD' ? undefined : rawBodyOf(req);
     const signal = AbortSignal.timeout(options.timeoutMs);
     try {
       const answer = await options.send(url.href, { method: req.method, headers, body: raw, signal });

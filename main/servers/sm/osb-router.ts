@@ -30,6 +30,7 @@ function requirePlatform(authenticate: OsbRouterOptions['authenticatePlatform'])
     }
     res.setHeader('WWW-Authenticate', 'Basic realm="smsim Service Manager OSB"');
     res.status(401).json({
+      error: 'Unauthorized',
       description: given
         ? 'These are not the credentials of a platform. Use the ones POST /v1/platforms returned.'
         : 'Basic authentication with platform credentials is required (from POST /v1/platforms).',
