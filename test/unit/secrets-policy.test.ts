@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../main/core/errors';
 import { EventBus } from '../../main/core/events';
 import { REDACTED, SECRETS, secretPolicy } from '../../main/core/secrets';
+import { parseScenario } from '../../main/fixtures/scenarios/schema';
 import { createLogger } from '../../main/logging';
 
 const SECRET = 'Zq9-secret-value';
@@ -121,5 +122,18 @@ describe('the surfaces built on it', () => {
     expect(out.split('\n').filter(Boolean)).toHaveLength(3);
     expect(out).toContain('Request cannot be constructed from http://h/');
     expect(out).not.toContain(SECRET);
+  });
+});
+
+describe('URLs with user info', () => {
+  it('a scenario that registers a broker at such a URL is refused when it is read', () => {
+    const step = { action: 'register-broker', name: 'b', username: 'u', password: 'p' };
+    const scenario = (url: string) => ({ name: 's', steps: [{ ...step, url }] });
+    expect(() => parseScenario(scenario(`http://u:${SECRET}@127.0.0.1:8080`))).toThrow(
+      /username and password/,
+    );
+    // A reference to an earlier step's answer is resolved (and checked by the SM) when the step runs.
+    expect(parseScenario(scenario(['$', '{mock.url}'].join(''))).steps).toHaveLength(1);
+    expect(parseScenario(scenario('http://127.0.0.1:8080')).steps).toHaveLength(1);
   });
 });
