@@ -133,7 +133,8 @@ describe('URLs with user info', () => {
       /username and password/,
     );
     // A reference to an earlier step's answer is resolved (and checked by the SM) when the step runs.
-    expect(parseScenario(scenario(['$', '{mock.url}'].join(''))).steps).toHaveLength(1);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a scenario reference, not a template
+    expect(parseScenario(scenario('${mock.url}')).steps).toHaveLength(1);
     expect(parseScenario(scenario('http://127.0.0.1:8080')).steps).toHaveLength(1);
   });
 });
