@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DATA_FILE_NAME, openDataStore, StoreLoadError, sectionOf } from '../../main/store';
 import { openJsonFileStore } from '../../main/store/json-file-store';
 import { StoreWriteError } from '../../main/store/store';
+import { startTestSimulator } from '../helpers/simulator';
 import { tempDir } from '../helpers/temp-dir';
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
@@ -197,5 +198,29 @@ describe('the JSON file store after a failed write', () => {
     await writeFile(join(dir.path, `${DATA_FILE_NAME}.broken`), 'mine');
     await openDataStore(dir.path);
     expect((await readdir(dir.path)).sort()).toEqual([DATA_FILE_NAME, `${DATA_FILE_NAME}.broken`]);
+  });
+});
+
+describe('a running simulator whose data file cannot be written', () => {
+  it('answers 503 StoreUnavailable, keeps nothing of the change, and stores the next one once the disk is back', async () => {
+    const t = await startTestSimulator();
+    try {
+      await t.simulator.store.flush();
+      await rm(t.dataDir, { recursive: true });
+      const refused = await t.smCall('POST', '/v1/platforms', { name: 'unsaved', type: 'cloudfoundry' });
+      expect(refused.status).toBe(503);
+      expect(refused.body).toMatchObject({ error: 'StoreUnavailable', description: /not saved.*retry/ });
+      const listed = await t.smCall('GET', '/v1/platforms');
+      expect(listed.body.items.map((platform: { name: string }) => platform.name)).not.toContain('unsaved');
+
+      await mkdir(t.dataDir);
+      const saved = await t.smCall('POST', '/v1/platforms', { name: 'saved', type: 'cloudfoundry' });
+      expect(saved.status).toBe(201);
+      const reopened = await openDataStore(t.dataDir);
+      expect(reopened.data.sm.platforms.map((platform) => platform.name)).toContain('saved');
+      expect(reopened.data.sm.platforms.map((platform) => platform.name)).not.toContain('unsaved');
+    } finally {
+      await t.cleanup();
+    }
   });
 });
