@@ -16,9 +16,6 @@ const URL_USER_INFO = /\b([a-z][a-z\d+.-]*:\/\/)[^\s/?#@"'<>]*@/gi;
 export interface SecretPolicy {
   /** JSON keys (and header names, case-insensitive) whose whole value is a secret. */
   isSecretKey(key: string): boolean;
-  isSecretHeader(name: string): boolean;
-  /** A text (a JSON body, a message) in which a secret key's name appears: only those are worth parsing. */
-  mayNameSecret(text: string): boolean;
   /** Header names lower-cased, secret ones redacted. */
   headers<T>(headers: Record<string, T>): Record<string, T | string>;
   /**
@@ -99,8 +96,6 @@ export function secretPolicy(extraKeys: readonly string[] = []): SecretPolicy {
 
   const policy: SecretPolicy = {
     isSecretKey,
-    isSecretHeader,
-    mayNameSecret: (text) => namesSecret.test(text),
     headers(headers) {
       const result: Record<string, (typeof headers)[string] | string> = {};
       for (const [name, value] of Object.entries(headers)) {
