@@ -159,6 +159,34 @@ describe('every server', () => {
     expect(sim.simulator.store.data.sm.brokers.map((broker) => broker.name)).toEqual(['sample']);
   });
 
+  it('refuses names, label keys and label values over limits.maxNameLength and ids over limits.maxIdLength', async () => {
+    const before = snapshot();
+    const broker = {
+      broker_url: 'http://127.0.0.1:1',
+      credentials: { basic: { username: 'u', password: 'p' } },
+    };
+    const bodies: Array<[string, unknown, string]> = [
+      ['/v1/service_brokers', { ...broker, name: 'n'.repeat(257) }, 'limits.maxNameLength'],
+      [
+        '/v1/service_brokers',
+        { ...broker, name: 'ok', labels: { ['k'.repeat(257)]: ['v'] } },
+        'limits.maxNameLength',
+      ],
+      ['/v1/platforms', { name: 'ok', type: 'cf', labels: { k: ['v'.repeat(257)] } }, 'limits.maxNameLength'],
+      ['/v1/platforms', { id: 'i'.repeat(257), name: 'ok', type: 'cf' }, 'limits.maxIdLength'],
+    ];
+    for (const [path, body, key] of bodies) {
+      const answer = await rawRequest(sim.smUrl, {
+        method: 'POST',
+        path,
+        headers: { ...json, Authorization: sim.adminAuth },
+        body: JSON.stringify(body),
+      });
+      expectRefusal(answer, 400, key);
+    }
+    expect(snapshot()).toBe(before);
+  });
+
   it('answers a body over limits.maxBodyBytes with 413 naming the key', async () => {
     const answer = await rawRequest(sim.smUrl, {
       method: 'POST',

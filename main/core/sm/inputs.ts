@@ -1,8 +1,18 @@
 import { z } from 'zod';
+import { DEFAULT_LIMITS } from '../limits';
 import { hasUserInfo } from '../secrets';
-import { labelsSchema } from './model';
+import { createLabelsSchema } from './listing/labels-input';
 
-const name = z.string().trim().min(1).max(255);
+const { maxIdLength, maxNameLength } = DEFAULT_LIMITS;
+const name = z
+  .string()
+  .trim()
+  .min(1)
+  .max(maxNameLength, `names are at most ${maxNameLength} characters (limits.maxNameLength)`);
+const id = z
+  .string()
+  .min(1)
+  .max(maxIdLength, `ids are at most ${maxIdLength} characters (limits.maxIdLength)`);
 const basic = z.object({ username: z.string().min(1), password: z.string().min(1) }).strict();
 /** User info in the URL would show wherever the URL is printed (errors, logs, traffic). */
 const brokerUrl = z
@@ -16,12 +26,12 @@ const labelChanges = z.array(z.unknown());
 
 export const brokerCreateSchema = z
   .object({
-    id: z.string().min(1).max(100).optional(),
+    id: id.optional(),
     name,
     description: z.string().max(10_000).optional(),
     broker_url: brokerUrl,
     credentials: z.object({ basic }).strict(),
-    labels: labelsSchema.optional(),
+    labels: createLabelsSchema.optional(),
   })
   .strict();
 
@@ -37,11 +47,11 @@ export const brokerPatchSchema = z
 
 export const platformCreateSchema = z
   .object({
-    id: z.string().min(1).max(100).optional(),
+    id: id.optional(),
     name,
     type: z.string().trim().min(1).max(100),
     description: z.string().max(10_000).optional(),
-    labels: labelsSchema.optional(),
+    labels: createLabelsSchema.optional(),
   })
   .strict();
 
@@ -56,15 +66,15 @@ export const platformPatchSchema = z
 
 export const visibilityCreateSchema = z
   .object({
-    service_plan_id: z.string().min(1),
-    platform_id: z.string().min(1).nullable().optional(),
-    labels: labelsSchema.optional(),
+    service_plan_id: id,
+    platform_id: id.nullable().optional(),
+    labels: createLabelsSchema.optional(),
   })
   .strict();
 
 export const visibilityPatchSchema = z
   .object({
-    platform_id: z.string().min(1).nullable().optional(),
+    platform_id: id.nullable().optional(),
     labels: labelChanges.optional(),
   })
   .strict();

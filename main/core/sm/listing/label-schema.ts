@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { badRequest } from '../../errors';
+import { DEFAULT_LIMITS } from '../../limits';
+
+const { maxNameLength } = DEFAULT_LIMITS;
 
 /** Why a label key is refused, or undefined when it is fine. */
 export function labelKeyProblem(key: string): string | undefined {
   if (!/^\S+$/.test(key)) return 'label keys must be non-empty and contain no whitespace';
   // JavaScript objects (and zod's record parsing) cannot hold this key as plain data.
   if (key === '__proto__') return '"__proto__" cannot be a label key';
+  if (key.length > maxNameLength)
+    return `label keys are at most ${maxNameLength} characters (limits.maxNameLength)`;
   return undefined;
 }
 
@@ -15,7 +20,10 @@ export const labelKeySchema = z.string().superRefine((key, context) => {
 });
 
 // Peripli refuses line breaks in label values too.
-export const labelValueSchema = z.string().regex(/^[^\r\n]*$/, 'label values must not contain line breaks');
+export const labelValueSchema = z
+  .string()
+  .max(maxNameLength, `label values are at most ${maxNameLength} characters (limits.maxNameLength)`)
+  .regex(/^[^\r\n]*$/, 'label values must not contain line breaks');
 
 function pathText(path: readonly PropertyKey[]): string {
   return path.reduce<string>((text, part) => {

@@ -3,7 +3,7 @@ import type { Labels } from '../model';
 import { invalidLabels, labelKeyProblem, labelValueSchema } from './label-schema';
 
 // Keys are checked on the raw input: zod's record parsing silently drops a `__proto__` key.
-const createLabelsSchema = z
+export const createLabelsSchema = z
   .unknown()
   .superRefine((input, context) => {
     if (typeof input !== 'object' || input === null || Array.isArray(input)) return;
