@@ -35,13 +35,16 @@ type Action = 'created' | 'updated' | 'deleted';
 /** Throws when the state no longer allows a save. */
 export type Guard = (state: PlatformState) => void;
 
-/** Puts `record` in place of the one with its id (appended when new), or takes it out. */
+/**
+ * Appends a created record, puts an updated one in place of the one with its id, or takes it out. An update
+ * of a record removed meanwhile (a background poll ending after a purge) does not bring it back.
+ */
 function upsert<T extends { id: string }>(records: T[], record: T, action: Action): void {
   const index = records.findIndex((candidate) => candidate.id === record.id);
-  if (action === 'deleted') {
-    if (index >= 0) records.splice(index, 1);
-  } else if (index >= 0) records[index] = record;
-  else records.push(record);
+  if (action === 'created') records.push(record);
+  else if (index < 0) return;
+  else if (action === 'deleted') records.splice(index, 1);
+  else records[index] = record;
 }
 
 /** What the platform's actions share: the OSB client, the records, timers that stop with the platform. */
