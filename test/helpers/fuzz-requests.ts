@@ -201,6 +201,15 @@ export const contentType: fc.Arbitrary<string | undefined> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...CONTENT_TYPES) },
 );
 
+/** Mostly none; else compressions the body is not in, or that nothing speaks. */
+const contentEncoding: fc.Arbitrary<string | undefined> = fc.oneof(
+  { weight: 12, arbitrary: fc.constant(undefined) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('gzip', 'deflate', 'br', 'identity', 'compress', 'x-junk', 'gzip, gzip'),
+  },
+);
+
 /** Mostly the methods the APIs serve; some that nothing serves. */
 export const method: fc.Arbitrary<string> = fc.oneof(
   { weight: 20, arbitrary: fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE') },
@@ -379,14 +388,19 @@ export function fuzzRequest(server: FuzzServer): fc.Arbitrary<FuzzRequest> {
         authorization: authorization(server.authorization(route)),
         osbHeaders: server.osb(route) ? osbHeaders : fc.constant({}),
         contentType,
+        contentEncoding,
         body,
         chunked: fc.boolean(),
       })
-      .map(({ method, path, query, authorization, osbHeaders, contentType, body, chunked }) => {
-        const headers: Record<string, string> = { ...osbHeaders };
-        if (authorization !== undefined) headers.Authorization = authorization;
-        if (contentType !== undefined && body !== undefined) headers['Content-Type'] = contentType;
-        return { method, path: `${path}${query}`, headers, body, chunked: chunked && body !== undefined };
-      }),
+      .map(
+        ({ method, path, query, authorization, osbHeaders, contentType, contentEncoding, body, chunked }) => {
+          const headers: Record<string, string> = { ...osbHeaders };
+          if (authorization !== undefined) headers.Authorization = authorization;
+          if (contentType !== undefined && body !== undefined) headers['Content-Type'] = contentType;
+          if (contentEncoding !== undefined && body !== undefined)
+            headers['Content-Encoding'] = contentEncoding;
+          return { method, path: `${path}${query}`, headers, body, chunked: chunked && body !== undefined };
+        },
+      ),
   );
 }

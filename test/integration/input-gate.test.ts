@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { basicAuth, deepObject, type RawAnswer, rawRequest } from '../helpers/raw-http';
 import { startTestSimulator, type TestSimulator } from '../helpers/simulator';
@@ -195,6 +196,28 @@ describe('every server', () => {
       body: `{"name":"${'x'.repeat(1024 * 1024)}"}`,
     });
     expectRefusal(answer, 413, 'limits.maxBodyBytes');
+  });
+});
+
+describe('compressed bodies', () => {
+  const post = (encoding: string, body: Buffer) =>
+    rawRequest(sim.smUrl, {
+      method: 'POST',
+      path: '/v1/service_brokers',
+      headers: { ...json, Authorization: sim.adminAuth, 'Content-Encoding': encoding },
+      body,
+    });
+
+  it('limits a gzip body by its size after decompression (a gzip bomb is a 413)', async () => {
+    const bomb = gzipSync(Buffer.alloc(50 * 1024 * 1024, 32));
+    expect(bomb.length).toBeLessThan(100 * 1024);
+    expectRefusal(await post('gzip', bomb), 413, 'limits.maxBodyBytes');
+    expectRefusal(await post('gzip', gzipSync(deepObject(100))), 400, 'limits.maxJsonDepth');
+  });
+
+  it('refuses a body that is not in its Content-Encoding (400) or in one nobody speaks (415)', async () => {
+    expectRefusal(await post('gzip', Buffer.from('{}')), 400, 'Content-Encoding');
+    expectRefusal(await post('x-junk', Buffer.from('{}')), 415, 'Content-Encoding');
   });
 });
 

@@ -5,26 +5,18 @@ import type { Logger } from '../../logging';
 interface BodyParserError extends Error {
   type?: string;
   status?: number;
-  limit?: number;
 }
 
-/** Turns body-parser failures into ApiErrors a caller can act on; anything else is a 500. */
+/** Turns failures of the body reader (json-body.ts) into ApiErrors a caller can act on; anything else is a 500. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   const parserError = error as BodyParserError;
-  switch (parserError?.type) {
-    case 'entity.parse.failed':
-      return new ApiError(400, 'BadRequest', `The request body is not valid JSON: ${parserError.message}.`);
-    case 'entity.too.large':
-      return new ApiError(
-        413,
-        'PayloadTooLarge',
-        `The request body is larger than the limit of ${Math.round((parserError.limit ?? 0) / 1024 / 1024)} MiB. Send a smaller body.`,
-      );
-    case 'encoding.unsupported':
-    case 'charset.unsupported':
-      return new ApiError(415, 'UnsupportedMediaType', 'Send the body as UTF-8 JSON.');
-  }
+  if (parserError?.type === 'encoding.unsupported')
+    return new ApiError(
+      415,
+      'UnsupportedMediaType',
+      `${parserError.message}. Send the body uncompressed, or with Content-Encoding gzip, deflate or br.`,
+    );
   if (typeof parserError?.status === 'number' && parserError.status >= 400 && parserError.status < 500) {
     return new ApiError(parserError.status, 'BadRequest', parserError.message);
   }

@@ -111,6 +111,12 @@ export const jsonBody: RequestRule = (options) => {
     readers.get(limit)!(req, res, (error?: unknown) => {
       if ((error as { type?: string } | undefined)?.type === 'entity.too.large')
         return next(tooLarge(limit, req.path, options));
+      if ((error as { status?: number } | undefined)?.status === 400)
+        return next(
+          badRequest(
+            `The request body could not be read (${(error as Error).message}). Check its Content-Encoding and Content-Length.`,
+          ),
+        );
       if (error) return next(error);
       const bytes = req.body as Buffer | undefined;
       req.body = undefined;
