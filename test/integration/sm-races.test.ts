@@ -5,7 +5,7 @@ import { startTestSimulator, type TestSimulator } from '../helpers/simulator';
 let t: TestSimulator;
 const fakes: Array<{ close: () => Promise<void> }> = [];
 beforeAll(async () => {
-  t = await startTestSimulator();
+  t = await startTestSimulator({ config: { catalog: { timeoutMs: 1000 } } });
 });
 afterAll(async () => {
   await Promise.all(fakes.map((fake) => fake.close()));
@@ -131,5 +131,31 @@ describe('concurrent changes through the SM API', () => {
         visibility.service_plan_id === plan && visibility.platform_id === platforms[2],
     );
     expect(onTarget).toHaveLength(1);
+  });
+
+  it('serves the catalog of the new URL after a PATCH that moves a broker while a refresh of the old one runs', async () => {
+    const old = await startFakeBroker({ catalog: validCatalog(['old-plan']) });
+    const moved = await startFakeBroker({ catalog: validCatalog(['new-plan']) });
+    fakes.push(old, moved);
+    const created = await t.smCall('POST', '/v1/service_brokers', {
+      name: 'moving',
+      broker_url: old.url,
+      credentials,
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    old.state.behaviour.hang = true;
+    const refresh = fetch(`${t.simulator.endpoints.control.url}/api/catalog-refreshes`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ broker_id: id }),
+    });
+    await expect.poll(() => old.state.calls).toBe(2);
+    const patched = await t.smCall('PATCH', `/v1/service_brokers/${id}`, { broker_url: moved.url });
+    expect(patched.status).toBe(200);
+    await refresh;
+    const query = encodeURIComponent(`broker_id eq '${id}'`);
+    const plans = await t.smCall('GET', `/v1/service_plans?fieldQuery=${query}`);
+    expect(plans.body.items.map((plan: { catalog_name: string }) => plan.catalog_name)).toEqual(['new-plan']);
   });
 });

@@ -36,6 +36,11 @@ export interface PreparedCatalog {
   entry: Entry;
 }
 
+const sameAddress = (a: BrokerRef, b: BrokerRef) =>
+  a.broker_url === b.broker_url &&
+  a.credentials.basic.username === b.credentials.basic.username &&
+  a.credentials.basic.password === b.credentials.basic.password;
+
 const resultOf = (error: unknown): RefreshResult => {
   if (!(error instanceof ApiError)) return 'error';
   if (error.status === 504) return 'timeout';
@@ -47,7 +52,7 @@ const resultOf = (error: unknown): RefreshResult => {
 /** The catalogs of every broker, in memory only (seed 002): soft updates, forced updates, bounded refreshes. */
 export class CatalogCache {
   readonly #entries = new Map<string, Entry>();
-  readonly #inFlight = new Map<string, Promise<Entry>>();
+  readonly #inFlight = new Map<string, { broker: BrokerRef; refresh: Promise<Entry> }>();
   readonly #history: CatalogRefresh[] = [];
   #nextRefreshId = 1;
 
@@ -113,11 +118,20 @@ export class CatalogCache {
     return this.#history;
   }
 
+  /**
+   * A refresh of the same URL and credentials joins the one running; one with others (a PATCH moving the
+   * broker) runs after it, so the cache ends with what the new address serves.
+   */
   #refreshOnce(broker: BrokerRef, mode: RefreshMode, trigger: RefreshTrigger): Promise<Entry> {
     const running = this.#inFlight.get(broker.id);
-    if (running) return running;
-    const refresh = this.#refresh(broker, mode, trigger).finally(() => this.#inFlight.delete(broker.id));
-    this.#inFlight.set(broker.id, refresh);
+    if (running && sameAddress(running.broker, broker)) return running.refresh;
+    const before = running?.refresh.catch(() => undefined) ?? Promise.resolve();
+    const refresh: Promise<Entry> = before
+      .then(() => this.#refresh(broker, mode, trigger))
+      .finally(() => {
+        if (this.#inFlight.get(broker.id)?.refresh === refresh) this.#inFlight.delete(broker.id);
+      });
+    this.#inFlight.set(broker.id, { broker, refresh });
     return refresh;
   }
 
