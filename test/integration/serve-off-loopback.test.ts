@@ -3,6 +3,7 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { controlClient } from '../../main/fixtures/scenarios/control-client';
 import { type CliRun, runCli, waitForOutput } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -138,5 +139,38 @@ describe('smsim serve --host 0.0.0.0', () => {
     );
     expect(created.status, JSON.stringify(created.body)).toBeLessThan(300);
     expect((created.body as { state: string }).state).toBe('succeeded');
+  });
+
+  it('runs scenarios with the token: one started from the control API, and a client given it as user info', async () => {
+    const control = servers.get('control (UI + /api)')!;
+    const withInfo = control.replace('http://', `http://smsim:${token}@`);
+    expect((await controlClient(withInfo)('GET', '/health')).status).toBe(200);
+    expect((await controlClient(control)('GET', '/health')).status).toBe(401);
+    const scenario = {
+      name: 'off loopback',
+      steps: [
+        {
+          platform: 'cf-dev',
+          action: 'provision',
+          as: 'db',
+          name: 'scenario-db',
+          offering: 'sample-db',
+          plan: 'small',
+        },
+        { action: 'deprovision', instance: 'db' },
+      ],
+    };
+    const started = await controlClient(withInfo)('POST', '/scenarios/run', { scenario });
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    const { id } = started.body as { id: string };
+    await expect
+      .poll(
+        async () =>
+          ((await controlClient(withInfo)('GET', `/scenario-runs/${id}`)).body as { status: string }).status,
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBe('passed');
   });
 });
