@@ -5,7 +5,7 @@ import type { Endpoints } from '../servers/control/endpoints';
 const WILDCARDS = new Set(['0.0.0.0', '::']);
 
 /** `name address` of each interface a server bound to `host` is reachable on. */
-export function reachableInterfaces(host: string): string[] {
+function reachableInterfaces(host: string): string[] {
   const all = Object.entries(networkInterfaces()).flatMap(([name, entries]) =>
     (entries ?? [])
       .filter((entry) => (host === '0.0.0.0' ? entry.family === 'IPv4' : true))

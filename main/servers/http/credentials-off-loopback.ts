@@ -3,7 +3,7 @@ import { isLoopbackHostname } from '../../core/loopback';
 import { type BasicCredentials, matches, parseBasicAuth } from './basic-auth';
 import type { RequestRule } from './front-door';
 
-export const AUTH_REALM = 'smsim';
+const AUTH_REALM = 'smsim';
 
 /**
  * A server bound to an address other machines reach (`--host 0.0.0.0`, a LAN address) answers no request
