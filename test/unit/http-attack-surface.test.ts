@@ -1,8 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { ApiError } from '../../main/core/errors';
+import { DEFAULT_LIMITS } from '../../main/core/limits';
 import { isLoopbackHostname } from '../../main/core/loopback';
+import { basicAuthHeader } from '../../main/servers/http/basic-auth';
 import { confinedUrl } from '../../main/servers/http/confined-url';
+import { credentialsOffLoopback } from '../../main/servers/http/credentials-off-loopback';
 import { allowedHostnames, hostRefusal } from '../../main/servers/http/host-check';
 import { pathProblem } from '../../main/servers/http/safe-path';
 import { crossOriginRefusal } from '../../main/servers/http/same-origin';
@@ -122,6 +126,51 @@ describe('request paths', () => {
           expect(confinedUrl('http://127.0.0.1:1', path, '/v1/osb/b/v2/')).toBeUndefined();
         }
       }),
+    );
+  });
+});
+
+describe('credentials off loopback', () => {
+  const token = { username: 'smsim', password: 'control-token' };
+  const own = { username: 'admin', password: 'admin-pw' };
+  /** What the rule does with a request carrying `authorization`: passes it (undefined) or refuses it. */
+  const outcome = (host: string, authorization?: string) => {
+    const rule = credentialsOffLoopback({
+      host,
+      limits: DEFAULT_LIMITS,
+      controlToken: token,
+      auth: (given) => given.username === own.username && given.password === own.password,
+    });
+    const headers: Record<string, string> = {};
+    const req = { headers: authorization ? { authorization } : {} };
+    const res = { setHeader: (name: string, value: string) => (headers[name] = value) };
+    let result: { error?: ApiError; headers: Record<string, string> } = { headers };
+    rule(req as never, res as never, (error?: unknown) => {
+      result = { error: error as ApiError | undefined, headers };
+    });
+    return result;
+  };
+
+  it('change nothing on loopback', () => {
+    for (const host of ['127.0.0.1', 'localhost', '::1']) expect(outcome(host).error).toBeUndefined();
+  });
+
+  it('are required off loopback: the control token or the server’s own, else a 401 with a Basic challenge', () => {
+    for (const host of ['0.0.0.0', '::', '192.168.1.5']) {
+      expect(outcome(host, basicAuthHeader(token)).error).toBeUndefined();
+      expect(outcome(host, basicAuthHeader(own)).error).toBeUndefined();
+      for (const wrong of [undefined, basicAuthHeader({ ...token, password: 'x' }), 'Bearer control-token']) {
+        const refused = outcome(host, wrong);
+        expect(refused.error?.status).toBe(401);
+        expect(refused.error?.description).toContain(host);
+        expect(refused.headers['WWW-Authenticate']).toMatch(/^Basic realm="smsim"/);
+      }
+    }
+  });
+
+  it('cannot be left out by a server bound off loopback', () => {
+    expect(() => credentialsOffLoopback({ host: '0.0.0.0', limits: DEFAULT_LIMITS })).toThrow(
+      /needs credentials/,
     );
   });
 });
