@@ -77,21 +77,24 @@ const deepValue = fc.record({
   array: fc.boolean(),
 });
 
-const leaf: fc.Arbitrary<BodyValue> = fc.oneof(
-  { weight: 4, arbitrary: junkString },
-  { weight: 1, arbitrary: fc.integer() },
-  { weight: 1, arbitrary: fc.double() },
-  { weight: 1, arbitrary: fc.boolean() },
-  { weight: 1, arbitrary: fc.constant(null) },
-  { weight: 1, arbitrary: deepValue },
-  { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<BodyValue> },
-);
-
-const junkValue: fc.Arbitrary<BodyValue> = fc.oneof(
-  { weight: 5, arbitrary: leaf },
-  { weight: 1, arbitrary: fc.array(leaf, { maxLength: 4 }) },
-  { weight: 1, arbitrary: fc.dictionary(junkString, leaf, { maxKeys: 4 }) },
-);
+/** Junk of every JSON type, and now and then a real id or name so that some bodies get past validation. */
+function values(real: readonly string[]): fc.Arbitrary<BodyValue> {
+  const leaf: fc.Arbitrary<BodyValue> = fc.oneof(
+    { weight: 4, arbitrary: junkString },
+    { weight: 2, arbitrary: fc.constantFrom(...real) },
+    { weight: 1, arbitrary: fc.integer() },
+    { weight: 1, arbitrary: fc.double() },
+    { weight: 1, arbitrary: fc.boolean() },
+    { weight: 1, arbitrary: fc.constant(null) },
+    { weight: 1, arbitrary: deepValue },
+    { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<BodyValue> },
+  );
+  return fc.oneof(
+    { weight: 5, arbitrary: leaf },
+    { weight: 1, arbitrary: fc.array(leaf, { maxLength: 4 }) },
+    { weight: 1, arbitrary: fc.dictionary(junkString, leaf, { maxKeys: 4 }) },
+  );
+}
 
 /** The member names the servers read, so junk lands in every field (else bodies fail on their shape only). */
 const FIELDS = [
@@ -133,12 +136,6 @@ const FIELDS = [
   'values',
 ];
 
-const shapedBody: fc.Arbitrary<BodyValue> = fc.dictionary(
-  fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...FIELDS) }, { weight: 1, arbitrary: junkString }),
-  junkValue,
-  { maxKeys: 6 },
-);
-
 /** Texts that are not JSON, or not UTF-8. */
 const MALFORMED = [
   '{',
@@ -163,21 +160,60 @@ const NOT_UTF8 = [
   Buffer.from([0xc0, 0x80]),
 ];
 
-export const body: fc.Arbitrary<Buffer | undefined> = fc.oneof(
-  { weight: 4, arbitrary: fc.constant(undefined) },
-  { weight: 8, arbitrary: shapedBody.map((value) => Buffer.from(render(value))) },
-  { weight: 2, arbitrary: junkValue.map((value) => Buffer.from(render(value))) },
-  { weight: 2, arbitrary: fc.constantFrom(...MALFORMED, ...NOT_UTF8) },
-  { weight: 1, arbitrary: fc.string({ maxLength: 60 }).map((text) => Buffer.from(text)) },
-  { weight: 1, arbitrary: deepValue.map((value) => Buffer.from(render(value))) },
-  // Over and under the default 1 MiB limit.
-  {
-    weight: 1,
-    arbitrary: fc
-      .constantFrom(300_000, 1024 * 1024 + 1)
-      .map((size) => Buffer.from(render({ name: { huge: size } }))),
-  },
-);
+type Template = Readonly<Record<string, BodyValue>>;
+
+/** A valid body with one member replaced by junk, dropped, or a junk member added: junk that gets far. */
+function mutated(templates: readonly Template[], value: fc.Arbitrary<BodyValue>): fc.Arbitrary<BodyValue> {
+  return fc.constantFrom(...templates).chain((template) => {
+    const keys = Object.keys(template);
+    return fc.oneof(
+      fc.tuple(fc.constantFrom(...keys), value).map(([key, junk]) => ({ ...template, [key]: junk })),
+      fc
+        .constantFrom(...keys)
+        .map((key) => Object.fromEntries(Object.entries(template).filter(([k]) => k !== key))),
+      fc.tuple(junkString, value).map(([key, junk]) => ({ ...template, [key]: junk })),
+      fc.constant({ ...template }),
+    );
+  });
+}
+
+/**
+ * A body: none, a valid one mutated, junk in the members the servers read, junk of any shape, malformed,
+ * deep or huge.
+ */
+export function body(
+  real: readonly string[],
+  templates: readonly Template[],
+): fc.Arbitrary<Buffer | undefined> {
+  const value = values(real);
+  const shaped = fc.dictionary(
+    fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...FIELDS) }, { weight: 1, arbitrary: junkString }),
+    value,
+    { maxKeys: 6 },
+  );
+  return fc.oneof(
+    { weight: 4, arbitrary: fc.constant(undefined) },
+    {
+      weight: templates.length > 0 ? 6 : 0,
+      arbitrary:
+        templates.length > 0
+          ? mutated(templates, value).map((mutant) => Buffer.from(render(mutant)))
+          : fc.constant(undefined),
+    },
+    { weight: 6, arbitrary: shaped.map((shape) => Buffer.from(render(shape))) },
+    { weight: 2, arbitrary: value.map((junk) => Buffer.from(render(junk))) },
+    { weight: 2, arbitrary: fc.constantFrom(...MALFORMED, ...NOT_UTF8) },
+    { weight: 1, arbitrary: fc.string({ maxLength: 60 }).map((text) => Buffer.from(text)) },
+    { weight: 1, arbitrary: deepValue.map((deep) => Buffer.from(render(deep))) },
+    // Over and under the default 1 MiB limit.
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom(300_000, 1024 * 1024 + 1)
+        .map((size) => Buffer.from(render({ name: { huge: size } }))),
+    },
+  );
+}
 
 const CONTENT_TYPES = [
   'text/plain',
@@ -368,18 +404,49 @@ function fill(template: string, holes: fc.Arbitrary<string>): fc.Arbitrary<strin
     );
 }
 
+/** A call that succeeds as it is; `{new}` in its path or body is a fresh id each time. */
+export interface AimedCall {
+  method: string;
+  path: string;
+  template: Template;
+}
+
 export interface FuzzServer {
   routes: readonly string[];
+  /** Ids of what exists, for paths. */
   realIds: readonly string[];
+  /** Ids and names of what exists, for bodies. */
+  realValues: readonly string[];
+  /** Valid calls, their bodies mutated into junk: they get past the first checks. */
+  aimed: readonly AimedCall[];
   /** The Authorization a route needs, if any. */
   authorization(route: string): string | undefined;
   /** Extra headers a route's clients send (e.g. the OSB ones). */
   osb(route: string): boolean;
 }
 
-/** One request to one of the server's routes. */
+function headersOf(request: {
+  authorization?: string;
+  osbHeaders: Record<string, string>;
+  contentType?: string;
+  contentEncoding?: string;
+  body?: Buffer;
+}): Record<string, string> {
+  const headers: Record<string, string> = { ...request.osbHeaders };
+  if (request.authorization !== undefined) headers.Authorization = request.authorization;
+  if (request.body === undefined) return headers;
+  if (request.contentType !== undefined) headers['Content-Type'] = request.contentType;
+  if (request.contentEncoding !== undefined) headers['Content-Encoding'] = request.contentEncoding;
+  return headers;
+}
+
+/** One request to one of the server's routes: mostly junk anywhere, sometimes an aimed call with junk in it. */
 export function fuzzRequest(server: FuzzServer): fc.Arbitrary<FuzzRequest> {
-  return fc.constantFrom(...server.routes).chain((route) =>
+  const bodies = body(
+    server.realValues,
+    server.aimed.map(({ template }) => template),
+  );
+  const anywhere = fc.constantFrom(...server.routes).chain((route) =>
     fc
       .record({
         method,
@@ -389,18 +456,39 @@ export function fuzzRequest(server: FuzzServer): fc.Arbitrary<FuzzRequest> {
         osbHeaders: server.osb(route) ? osbHeaders : fc.constant({}),
         contentType,
         contentEncoding,
-        body,
+        body: bodies,
         chunked: fc.boolean(),
       })
-      .map(
-        ({ method, path, query, authorization, osbHeaders, contentType, contentEncoding, body, chunked }) => {
-          const headers: Record<string, string> = { ...osbHeaders };
-          if (authorization !== undefined) headers.Authorization = authorization;
-          if (contentType !== undefined && body !== undefined) headers['Content-Type'] = contentType;
-          if (contentEncoding !== undefined && body !== undefined)
-            headers['Content-Encoding'] = contentEncoding;
-          return { method, path: `${path}${query}`, headers, body, chunked: chunked && body !== undefined };
-        },
-      ),
+      .map((request) => ({
+        method: request.method,
+        path: `${request.path}${request.query}`,
+        headers: headersOf(request),
+        body: request.body,
+        chunked: request.chunked && request.body !== undefined,
+      })),
   );
+  if (server.aimed.length === 0) return anywhere;
+  const value = values(server.realValues);
+  const aimed = fc.constantFrom(...server.aimed).chain((call) =>
+    fc
+      .record({
+        id: fc.uuid(),
+        body: mutated([call.template], value).map(render),
+        authorization: authorization(server.authorization(call.path)),
+        osbHeaders: server.osb(call.path) ? osbHeaders : fc.constant({}),
+        contentType,
+        chunked: fc.boolean(),
+      })
+      .map((request) => {
+        const body = Buffer.from(request.body.replaceAll('{new}', request.id));
+        return {
+          method: call.method,
+          path: call.path.replaceAll('{new}', request.id),
+          headers: headersOf({ ...request, body }),
+          body,
+          chunked: request.chunked,
+        };
+      }),
+  );
+  return fc.oneof({ weight: 3, arbitrary: anywhere }, { weight: 1, arbitrary: aimed });
 }

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MockBroker, startMockBroker } from '../../main/fixtures/mock-broker';
 import { DATA_FILE_NAME } from '../../main/store';
-import { type FuzzRequest, type FuzzServer, fuzzRequest } from '../helpers/fuzz-requests';
+import { type AimedCall, type FuzzRequest, type FuzzServer, fuzzRequest } from '../helpers/fuzz-requests';
 import { basicAuth, rawRequest } from '../helpers/raw-http';
 import { startTestSimulator, type TestSimulator } from '../helpers/simulator';
 import { tempDir } from '../helpers/temp-dir';
@@ -115,13 +115,21 @@ function unchangedPart(request: FuzzRequest): string {
   return JSON.stringify({ ...data, sm: { ...data.sm, operations: undefined } });
 }
 
-/** After an accepted request: until the store has stopped changing (an accepted action may go on). */
+const inProgress = () =>
+  Object.values(sim.simulator.store.data.platforms).some((platform) =>
+    [...platform.instances, ...platform.bindings].some((record) => record.state === 'in progress'),
+  );
+
+/**
+ * After an accepted request: until the store has stopped changing and no platform still polls an operation
+ * (an accepted provision goes on after its 202), at most 10 s.
+ */
 async function settled() {
   let last = snapshot();
-  for (let round = 0; round < 50; round++) {
-    await new Promise((resolve) => setTimeout(resolve, 40));
+  for (let round = 0; round < 400; round++) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
     const now = snapshot();
-    if (now === last) return;
+    if (now === last && !inProgress()) return;
     last = now;
   }
 }
@@ -168,13 +176,15 @@ beforeAll(async () => {
   mock = await startMockBroker('fixtures/recordings/sample-session.har');
 
   const sm = store.data.sm;
-  const idsOf = async (path: string) =>
-    ((await sim.smCall('GET', path)).body.items as Array<{ id: string }>).slice(0, 3).map((item) => item.id);
+  const catalog = async (path: string) =>
+    ((await sim.smCall('GET', path)).body.items as Array<{ id: string; name: string }>).slice(0, 4);
+  const offerings = await catalog('/v1/service_offerings');
+  const plans = await catalog('/v1/service_plans');
   const realIds = [
     ...sm.brokers.map((broker) => broker.id),
     ...sm.platforms.map((platform) => platform.id),
-    ...(await idsOf('/v1/service_offerings')),
-    ...(await idsOf('/v1/service_plans')),
+    ...offerings.map((offering) => offering.id),
+    ...plans.map((plan) => plan.id),
     'sample',
     'cf-dev',
     'k8s-dev',
@@ -189,37 +199,123 @@ beforeAll(async () => {
   const proxyAuth = ({ username, password }: { username: string; password: string }) =>
     basicAuth(username, password);
   const sample = endpoints.sampleBroker!;
-  const server = (routes: string[], auth: (route: string) => string | undefined, osb = false) => ({
+  const realValues = [...realIds, ...offerings.map(({ name }) => name), ...plans.map(({ name }) => name)];
+  // Valid calls, mutated by the fuzz: a synchronous plan (an asynchronous one keeps a platform polling).
+  const db = offerings.find(({ name }) => name === 'sample-db')!;
+  const small = (await sim.smCall('GET', `/v1/service_plans?fieldQuery=service_offering_id eq '${db.id}'`))
+    .body.items[0] as { id: string; name: string };
+  const context = { platform: 'cloudfoundry', organization_guid: 'org', space_guid: 'space' };
+  const provision = {
+    service_id: db.id,
+    plan_id: small.id,
+    organization_guid: 'org',
+    space_guid: 'space',
+    context,
+    parameters: {},
+  };
+  const bind = { service_id: db.id, plan_id: small.id, bind_resource: { app_guid: 'app' }, context };
+  const sampleId = sm.brokers.find(({ name }) => name === 'sample')!.id;
+  const osbCalls = (prefix: string): AimedCall[] => [
+    {
+      method: 'PUT',
+      path: `${prefix}/v2/service_instances/{new}?accepts_incomplete=true`,
+      template: provision,
+    },
+    {
+      method: 'PATCH',
+      path: `${prefix}/v2/service_instances/{new}`,
+      template: { service_id: db.id, parameters: {} },
+    },
+    { method: 'PUT', path: `${prefix}/v2/service_instances/{new}/service_bindings/{new}`, template: bind },
+  ];
+  const platformCalls = (prefix: string): AimedCall[] => [
+    {
+      method: 'POST',
+      path: `${prefix}/service_instances`,
+      template: { name: 'fuzzed-{new}', service: 'sample-db', plan: small.name, parameters: {}, context: {} },
+    },
+    {
+      method: 'POST',
+      path: `${prefix}/service_bindings`,
+      template: { name: 'fuzzed-{new}', service_instance_id: '{new}', parameters: {} },
+    },
+  ];
+  const smCalls = (prefix: string): AimedCall[] => [
+    {
+      method: 'POST',
+      path: `${prefix}/platforms`,
+      template: { name: 'fuzzed-{new}', type: 'cloudfoundry', labels: {} },
+    },
+    {
+      method: 'POST',
+      path: `${prefix}/visibilities`,
+      template: { service_plan_id: small.id, platform_id: sm.platforms[0]!.id, labels: {} },
+    },
+    {
+      method: 'PATCH',
+      path: `${prefix}/service_brokers/${sampleId}`,
+      template: { labels: [{ op: 'add', key: 'fuzz', values: ['v'] }] },
+    },
+  ];
+  const server = (
+    routes: string[],
+    auth: (route: string) => string | undefined,
+    aimed: AimedCall[],
+    osb = false,
+  ): FuzzServer => ({
     routes,
     realIds,
+    realValues,
+    aimed,
     authorization: auth,
     osb: (route: string) => osb || route.includes('/v2/'),
   });
   Object.assign(targets, {
-    control: { url: control, fuzz: server(CONTROL_ROUTES, () => undefined) },
+    control: {
+      url: control,
+      fuzz: server(CONTROL_ROUTES, () => undefined, [
+        ...smCalls('/api/sm'),
+        ...platformCalls('/api/platforms/cf-dev'),
+        { method: 'POST', path: '/api/mock-brokers', template: { name: 'fuzzed-{new}', har: { log: {} } } },
+      ]),
+    },
     sm: {
       url: sim.smUrl,
-      fuzz: server([...SM_ROUTES, ...OSB_ROUTES.map((route) => `/v1/osb/{id}${route}`)], (route) =>
-        route.startsWith('/v1/osb') ? platformAuth : sim.adminAuth,
+      fuzz: server(
+        [...SM_ROUTES, ...OSB_ROUTES.map((route) => `/v1/osb/{id}${route}`)],
+        (route) => (route.startsWith('/v1/osb') ? platformAuth : sim.adminAuth),
+        [...smCalls('/v1'), ...osbCalls(`/v1/osb/${sampleId}`)],
       ),
     },
     cf: {
       url: cf!.url,
-      fuzz: server([...PLATFORM_API_ROUTES, ...OSB_ROUTES.map((route) => `/osb/{id}${route}`)], () =>
-        proxyAuth(cf!.proxyCredentials),
+      fuzz: server(
+        [...PLATFORM_API_ROUTES, ...OSB_ROUTES.map((route) => `/osb/{id}${route}`)],
+        () => proxyAuth(cf!.proxyCredentials),
+        [...platformCalls('/api'), ...osbCalls(`/osb/${sampleId}`)],
       ),
     },
     k8s: {
       url: k8s!.url,
-      fuzz: server([...PLATFORM_API_ROUTES, ...OSB_ROUTES.map((route) => `/osb/{id}${route}`)], () =>
-        proxyAuth(k8s!.proxyCredentials),
+      fuzz: server(
+        [...PLATFORM_API_ROUTES, ...OSB_ROUTES.map((route) => `/osb/{id}${route}`)],
+        () => proxyAuth(k8s!.proxyCredentials),
+        [...platformCalls('/api'), ...osbCalls(`/osb/${sampleId}`)],
       ),
     },
     sample: {
       url: sample.url,
-      fuzz: server([...OSB_ROUTES, '/dashboard/{id}', '/{id}'], () => proxyAuth(sample.credentials), true),
+      fuzz: server(
+        [...OSB_ROUTES, '/dashboard/{id}', '/{id}'],
+        () => proxyAuth(sample.credentials),
+        osbCalls(''),
+        true,
+      ),
     },
-    mock: { url: mock.url, fuzz: server([...OSB_ROUTES, '/{id}'], () => basicAuth('mock', 'mock'), true) },
+    mock: {
+      url: mock.url,
+      fuzz: server([...OSB_ROUTES, '/{id}'], () => basicAuth('mock', 'mock'), [], true),
+    },
   });
 }, 60_000);
 

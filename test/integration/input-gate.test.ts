@@ -122,6 +122,8 @@ describe('every server', () => {
       expectRefusal(long, 414, 'limits.maxIdLength');
       const huge = await rawRequest(server.url, { path: `/v2/service_instances/${'a'.repeat(20_000)}` });
       expectRefusal(huge, 431);
+      const head = await rawRequest(server.url, { method: 'HEAD', path: `/v2/${'a'.repeat(20_000)}` });
+      expect([head.status, head.text]).toEqual([431, '']);
     }
   });
 
