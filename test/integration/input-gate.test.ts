@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { basicAuth, deepObject, type RawAnswer, rawRequest } from '../helpers/raw-http';
@@ -229,6 +230,26 @@ describe('control server', () => {
       const answer = await rawRequest(servers.control!.url, { method, path: '/traffic' });
       expectRefusal(answer, 404);
     }
+  });
+
+  it('takes a HAR import over limits.maxBodyBytes: the import has its own limit', async () => {
+    const har = JSON.parse(await readFile('fixtures/recordings/sample-session.har', 'utf8'));
+    har.log.comment = 'x'.repeat(2 * 1024 * 1024);
+    const body = JSON.stringify(har);
+    const imported = await rawRequest(servers.control!.url, {
+      method: 'POST',
+      path: '/api/traffic/import',
+      headers: json,
+      body,
+    });
+    expect(imported.status, imported.text).toBe(201);
+    const elsewhere = await rawRequest(servers.control!.url, {
+      method: 'POST',
+      path: '/api/mock-brokers',
+      headers: json,
+      body,
+    });
+    expectRefusal(elsewhere, 413, 'limits.maxBodyBytes');
   });
 
   it('answers an invalid HAR posted to /api/mock-brokers with 400', async () => {
