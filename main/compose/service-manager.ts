@@ -54,6 +54,7 @@ export async function startServiceManager(deps: {
     brokerTimeoutMs: deps.config.serviceManager.brokerTimeoutMs,
     operationTimeoutSeconds: deps.config.serviceManager.operationTimeoutSeconds,
     plugins,
+    limits: deps.config.limits,
     sharing: deps.config.sharing,
   });
   const osbRouter = createOsbRouter({

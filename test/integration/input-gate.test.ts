@@ -262,3 +262,36 @@ describe('control server', () => {
     expectRefusal(answer, 400);
   });
 });
+
+describe('configured limits', () => {
+  it('holds names, labels and ids to limits.maxNameLength and limits.maxIdLength from the config', async () => {
+    const small = await startTestSimulator({
+      sampleBroker: false,
+      config: { limits: { maxNameLength: 20, maxIdLength: 40 } },
+    });
+    try {
+      const name = 'n'.repeat(21);
+      const refused = [
+        await small.smCall('POST', '/v1/platforms', { name, type: 'cf' }),
+        await small.smCall('POST', '/v1/platforms', { name: 'ok', type: 'cf', labels: { k: [name] } }),
+        await small.smCall('POST', '/v1/platforms', { id: 'i'.repeat(41), name: 'ok', type: 'cf' }),
+      ];
+      expect(refused.map(({ status }) => status)).toEqual([400, 400, 400]);
+      expect(refused.map(({ body }) => body.description)).toEqual([
+        expect.stringContaining('limits.maxNameLength'),
+        expect.stringContaining('limits.maxNameLength'),
+        expect.stringContaining('limits.maxIdLength'),
+      ]);
+      const created = await small.smCall('POST', '/v1/platforms', { name: 'n'.repeat(20), type: 'cf' });
+      expect(created.status).toBe(201);
+      const patched = await small.smCall('PATCH', `/v1/platforms/${created.body.id}`, {
+        labels: [{ op: 'add', key: 'k', values: [name] }],
+      });
+      expect(patched.status).toBe(400);
+      const path = await rawRequest(small.smUrl, { path: `/v1/platforms/${'i'.repeat(41)}` });
+      expectRefusal(path, 414, 'limits.maxIdLength');
+    } finally {
+      await small.cleanup();
+    }
+  });
+});

@@ -5,7 +5,7 @@ import { parseInput } from '../validate';
 import type { CatalogCache } from './catalog/cache';
 import { freshResource, nowIso } from './clock';
 import { dropInstances, emitDropped } from './forced-removal';
-import { brokerCreateSchema, brokerPatchSchema } from './inputs';
+import { type InputLimits, smInputs } from './inputs';
 import { applyLabelChanges } from './listing';
 import type { BrokerRecord, SmState } from './model';
 import type { Notifier } from './notifications';
@@ -16,11 +16,17 @@ export interface BrokerServiceDeps {
   catalog: CatalogCache;
   notifier: Notifier;
   events: EventBus;
+  /** Config key `limits`: names and ids in bodies. */
+  limits?: InputLimits;
 }
 
 /** `/v1/service_brokers`: registering a broker fetches its catalog first; nothing is stored if that fails. */
 export class BrokerService {
-  constructor(private readonly deps: BrokerServiceDeps) {}
+  readonly #inputs: ReturnType<typeof smInputs>;
+
+  constructor(private readonly deps: BrokerServiceDeps) {
+    this.#inputs = smInputs(deps.limits);
+  }
 
   list() {
     return this.deps.store.state.brokers.map(publicBroker);
@@ -36,7 +42,7 @@ export class BrokerService {
   }
 
   async create(body: unknown) {
-    const input = parseInput(brokerCreateSchema, body, 'The service broker');
+    const input = parseInput(this.#inputs.brokerCreate, body, 'The service broker');
     const { store, catalog, notifier, events } = this.deps;
     const record: BrokerRecord = {
       ...freshResource(input.id),
@@ -70,7 +76,7 @@ export class BrokerService {
    * again to the record as it is once the fetch is done, so concurrent PATCHes all count.
    */
   async update(id: string, body: unknown) {
-    const input = parseInput(brokerPatchSchema, body, 'The service broker patch');
+    const input = parseInput(this.#inputs.brokerPatch, body, 'The service broker patch');
     const { store, catalog, notifier, events } = this.deps;
     const patched = (broker: BrokerRecord): BrokerRecord => ({
       ...broker,
@@ -78,7 +84,9 @@ export class BrokerService {
       description: input.description ?? broker.description,
       broker_url: input.broker_url ?? broker.broker_url,
       credentials: input.credentials ?? broker.credentials,
-      labels: input.labels ? applyLabelChanges(broker.labels, input.labels) : broker.labels,
+      labels: input.labels
+        ? applyLabelChanges(broker.labels, input.labels, this.deps.limits?.maxNameLength)
+        : broker.labels,
       updated_at: nowIso(),
     });
     const planned = patched(this.#find(id));

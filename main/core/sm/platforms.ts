@@ -4,7 +4,7 @@ import type { EventBus } from '../events';
 import type { StateStore } from '../state';
 import { parseInput } from '../validate';
 import { freshResource, nowIso } from './clock';
-import { platformCreateSchema, platformPatchSchema } from './inputs';
+import { type InputLimits, smInputs } from './inputs';
 import { applyLabelChanges } from './listing';
 import type { Credentials, PlatformRecord, SmState } from './model';
 import { publicPlatform } from './redact';
@@ -18,7 +18,11 @@ const same = (a: Credentials, b: Credentials) => a.username === b.username && a.
 
 /** `/v1/platforms`: generated credentials are shown once (POST, regenerate) and checked on every platform call. */
 export class PlatformService {
-  constructor(private readonly deps: { store: StateStore<SmState>; events: EventBus }) {}
+  readonly #inputs: ReturnType<typeof smInputs>;
+
+  constructor(private readonly deps: { store: StateStore<SmState>; events: EventBus; limits?: InputLimits }) {
+    this.#inputs = smInputs(deps.limits);
+  }
 
   list() {
     return this.deps.store.state.platforms.map((platform) => publicPlatform(platform));
@@ -33,7 +37,7 @@ export class PlatformService {
   }
 
   async create(body: unknown) {
-    const input = parseInput(platformCreateSchema, body, 'The platform');
+    const input = parseInput(this.#inputs.platformCreate, body, 'The platform');
     const record: PlatformRecord = {
       ...freshResource(input.id),
       name: input.name,
@@ -56,14 +60,16 @@ export class PlatformService {
 
   /** With `regenerateCredentials`, the old pair keeps working until the platform first uses the new one. */
   async update(id: string, body: unknown, regenerateCredentials = false) {
-    const input = parseInput(platformPatchSchema, body, 'The platform patch');
+    const input = parseInput(this.#inputs.platformPatch, body, 'The platform patch');
     const updated = await this.deps.store.update((state) => {
       const platform = state.platforms.find((candidate) => candidate.id === id);
       if (!platform) throw notFound(`There is no platform with id ${id}.`);
       if (input.name && state.platforms.some((other) => other.id !== id && other.name === input.name)) {
         throw conflict(`A platform named "${input.name}" already exists.`);
       }
-      const labels = input.labels ? applyLabelChanges(platform.labels, input.labels) : platform.labels;
+      const labels = input.labels
+        ? applyLabelChanges(platform.labels, input.labels, this.deps.limits?.maxNameLength)
+        : platform.labels;
       Object.assign(platform, {
         name: input.name ?? platform.name,
         type: input.type ?? platform.type,

@@ -1,4 +1,5 @@
 import type { EventBus } from '../events';
+import { DEFAULT_LIMITS, type Limits } from '../limits';
 import type { StateStore } from '../state';
 import type { BrokerClient } from './broker-client';
 import { BrokerService } from './brokers';
@@ -32,6 +33,8 @@ export interface ServiceManagerDeps {
   /** `serviceManager.operationTimeoutSeconds`: when an operation nobody waits on is failed. */
   operationTimeoutSeconds?: number;
   plugins?: OsbPlugin[];
+  /** Config key `limits`: names and ids in the registries' bodies. */
+  limits?: Limits;
   sharing?: { onDeleteWithReferences?: DeleteWithReferences };
 }
 
@@ -48,9 +51,10 @@ export function createServiceManager(deps: ServiceManagerDeps) {
       planIds.filter((id) => store.state.instances.some((instance) => instance.service_plan_id === id)),
     plansShared: (planIds) => planIds.filter((id) => sharedPlanIds(store.state).has(id)),
   });
-  const brokers = new BrokerService({ store, catalog, notifier, events });
-  const platforms = new PlatformService({ store, events });
-  const visibilities = new VisibilityService({ store, catalog, notifier, events });
+  const limits = deps.limits ?? DEFAULT_LIMITS;
+  const brokers = new BrokerService({ store, catalog, notifier, events, limits });
+  const platforms = new PlatformService({ store, events, limits });
+  const visibilities = new VisibilityService({ store, catalog, notifier, events, limits });
   const osb = new OsbService({
     store,
     catalog,
@@ -72,6 +76,7 @@ export function createServiceManager(deps: ServiceManagerDeps) {
 
   return {
     store,
+    limits,
     notifier,
     catalog,
     brokers,

@@ -5,7 +5,7 @@ import { parseInput } from '../validate';
 import type { CatalogCache } from './catalog/cache';
 import type { PlanView } from './catalog/views';
 import { freshResource, nowIso } from './clock';
-import { visibilityCreateSchema, visibilityPatchSchema } from './inputs';
+import { type InputLimits, smInputs } from './inputs';
 import { applyLabelChanges } from './listing';
 import type { SmState, VisibilityRecord } from './model';
 import type { Notifier } from './notifications';
@@ -29,8 +29,13 @@ export class VisibilityService {
       catalog: CatalogCache;
       notifier: Notifier;
       events: EventBus;
+      limits?: InputLimits;
     },
-  ) {}
+  ) {
+    this.#inputs = smInputs(deps.limits);
+  }
+
+  readonly #inputs: ReturnType<typeof smInputs>;
 
   list(): VisibilityRecord[] {
     return this.deps.store.state.visibilities;
@@ -44,7 +49,7 @@ export class VisibilityService {
   }
 
   async create(body: unknown): Promise<VisibilityRecord> {
-    const input = parseInput(visibilityCreateSchema, body, 'The visibility');
+    const input = parseInput(this.#inputs.visibilityCreate, body, 'The visibility');
     const plan = this.#plan(input.service_plan_id);
     const record: VisibilityRecord = {
       ...freshResource(),
@@ -60,12 +65,14 @@ export class VisibilityService {
   }
 
   async update(id: string, body: unknown): Promise<VisibilityRecord> {
-    const input = parseInput(visibilityPatchSchema, body, 'The visibility patch');
+    const input = parseInput(this.#inputs.visibilityPatch, body, 'The visibility patch');
     const before = this.get(id);
     const after: VisibilityRecord = {
       ...before,
       platform_id: input.platform_id === undefined ? before.platform_id : input.platform_id,
-      labels: input.labels ? applyLabelChanges(before.labels, input.labels) : before.labels,
+      labels: input.labels
+        ? applyLabelChanges(before.labels, input.labels, this.deps.limits?.maxNameLength)
+        : before.labels,
       updated_at: nowIso(),
     };
     return this.#commit('MODIFIED', after, (state) => {

@@ -37,7 +37,11 @@ export function catalogRouters(sm: ServiceManager, auth: { read: RequestHandler;
       if (!view) throw notFound(`There is no ${kind} with id ${id}.`);
       const { labels } = parseInput(labelsPatchSchema, body, `The ${kind} patch`);
       await sm.store.update((state) => {
-        state.catalogLabels[id] = applyLabelChanges(state.catalogLabels[id] ?? {}, labels);
+        state.catalogLabels[id] = applyLabelChanges(
+          state.catalogLabels[id] ?? {},
+          labels,
+          sm.limits.maxNameLength,
+        );
       });
       return labelled(view);
     };

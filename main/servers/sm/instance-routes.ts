@@ -66,7 +66,7 @@ export function instanceRouters(
         const updated = await sm.store.update((state) => {
           const record = state.instances.find((candidate) => candidate.id === id);
           if (!record) throw notFound(`Service instance ${id} was deleted meanwhile.`);
-          record.labels = applyLabelChanges(record.labels, labels);
+          record.labels = applyLabelChanges(record.labels, labels, sm.limits.maxNameLength);
           return record;
         });
         return publicInstance(updated);

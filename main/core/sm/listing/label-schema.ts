@@ -2,10 +2,20 @@ import { z } from 'zod';
 import { badRequest } from '../../errors';
 import { DEFAULT_LIMITS } from '../../limits';
 
-const { maxNameLength } = DEFAULT_LIMITS;
+/** `build` for each `limits.maxNameLength` in use, built once (default: the default limit). */
+export function perNameLimit<T>(build: (maxNameLength: number) => T): (maxNameLength?: number) => T {
+  const built = new Map<number, T>();
+  return (maxNameLength = DEFAULT_LIMITS.maxNameLength) => {
+    if (!built.has(maxNameLength)) built.set(maxNameLength, build(maxNameLength));
+    return built.get(maxNameLength)!;
+  };
+}
 
 /** Why a label key is refused, or undefined when it is fine. */
-export function labelKeyProblem(key: string): string | undefined {
+export function labelKeyProblem(
+  key: string,
+  maxNameLength = DEFAULT_LIMITS.maxNameLength,
+): string | undefined {
   if (!/^\S+$/.test(key)) return 'label keys must be non-empty and contain no whitespace';
   // JavaScript objects (and zod's record parsing) cannot hold this key as plain data.
   if (key === '__proto__') return '"__proto__" cannot be a label key';
@@ -14,16 +24,20 @@ export function labelKeyProblem(key: string): string | undefined {
   return undefined;
 }
 
-export const labelKeySchema = z.string().superRefine((key, context) => {
-  const problem = labelKeyProblem(key);
-  if (problem) context.addIssue({ code: 'custom', message: problem });
-});
+export const labelKeySchema = perNameLimit((maxNameLength) =>
+  z.string().superRefine((key, context) => {
+    const problem = labelKeyProblem(key, maxNameLength);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  }),
+);
 
 // Peripli refuses line breaks in label values too.
-export const labelValueSchema = z
-  .string()
-  .max(maxNameLength, `label values are at most ${maxNameLength} characters (limits.maxNameLength)`)
-  .regex(/^[^\r\n]*$/, 'label values must not contain line breaks');
+export const labelValueSchema = perNameLimit((maxNameLength) =>
+  z
+    .string()
+    .max(maxNameLength, `label values are at most ${maxNameLength} characters (limits.maxNameLength)`)
+    .regex(/^[^\r\n]*$/, 'label values must not contain line breaks'),
+);
 
 function pathText(path: readonly PropertyKey[]): string {
   return path.reduce<string>((text, part) => {
