@@ -21,8 +21,15 @@ export function restoreInPlace(target: object, source: object): void {
   }
   const object = target as Record<string, unknown>;
   const from = source as Record<string, unknown>;
-  for (const key of Object.keys(object)) if (!(key in from)) delete object[key];
-  for (const [key, value] of Object.entries(from)) object[key] = adopt(object[key], value);
+  for (const key of Object.keys(object)) if (!Object.hasOwn(from, key)) delete object[key];
+  // defineProperty, as JSON.parse does, so a stored `__proto__` key stays a key.
+  for (const [key, value] of Object.entries(from))
+    Object.defineProperty(object, key, {
+      value: adopt(Object.hasOwn(object, key) ? object[key] : undefined, value),
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
 }
 
 /** `current` brought back to `wanted` if both are containers of the same kind, else `wanted` itself. */
