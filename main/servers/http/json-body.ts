@@ -55,7 +55,10 @@ function hasLoneSurrogate(value: unknown): boolean {
 }
 
 /** Checks the bytes, then parses them: nothing deeper than `maxJsonDepth` is ever parsed. */
-function parse(bytes: Buffer, { maxJsonDepth }: FrontDoorOptions['limits']): unknown {
+function parse(
+  bytes: Buffer,
+  { maxJsonDepth }: FrontDoorOptions['limits'],
+): { text: string; value: unknown } {
   let text: string;
   try {
     text = utf8.decode(bytes);
@@ -69,17 +72,17 @@ function parse(bytes: Buffer, { maxJsonDepth }: FrontDoorOptions['limits']): unk
       'JsonTooDeep',
       `The request body nests ${depth} levels deep; the limit is ${maxJsonDepth} (config key limits.maxJsonDepth). Send a flatter body or raise the limit.`,
     );
-  let body: unknown;
+  let value: unknown;
   try {
-    body = JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     throw badRequest(`The request body is not valid JSON: ${(error as Error).message}.`);
   }
-  if (hasLoneSurrogate(body))
+  if (hasLoneSurrogate(value))
     throw badRequest(
       'The request body holds a lone UTF-16 surrogate (e.g. "\\ud800"): not well-formed Unicode. Send whole characters only.',
     );
-  return body;
+  return { text, value };
 }
 
 function tooLarge(limit: number, path: string, options: FrontDoorOptions): ApiError {
@@ -122,8 +125,9 @@ export const jsonBody: RequestRule = (options) => {
       req.body = undefined;
       if (!bytes || bytes.length === 0) return next();
       try {
-        req.body = parse(bytes, options.limits);
-        rawBodies.set(req, bytes.toString('utf8'));
+        const { text, value } = parse(bytes, options.limits);
+        req.body = value;
+        rawBodies.set(req, text);
       } catch (refusal) {
         return next(refusal);
       }
