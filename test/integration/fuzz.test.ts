@@ -3,6 +3,8 @@ import { Agent } from 'node:http';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsonDepth } from '../../main/core/json-depth';
+import { DEFAULT_LIMITS } from '../../main/core/limits';
 import { type MockBroker, startMockBroker } from '../../main/fixtures/mock-broker';
 import { DATA_FILE_NAME } from '../../main/store';
 import { type AimedCall, type FuzzRequest, type FuzzServer, fuzzRequest } from '../helpers/fuzz-requests';
@@ -354,6 +356,13 @@ describe('fuzz: every route of every server', () => {
       `fuzz: ${cases} cases over ${Object.keys(RUNS).length} servers; answers ${byStatus.join(' ')}`,
     );
     expect(cases).toBeGreaterThanOrEqual(5000);
+
+    // Nothing deeper than the limit reached the capture (what the UI shows).
+    const depths = sim.simulator.traffic
+      .exchanges()
+      .flatMap((exchange) => [exchange.request.body, exchange.response?.body])
+      .map((body) => (body === undefined ? 0 : jsonDepth(body)));
+    expect(Math.max(...depths)).toBeLessThanOrEqual(DEFAULT_LIMITS.maxJsonDepth);
 
     await sim.simulator.store.flush();
     const file = JSON.parse(await readFile(join(sim.dataDir, DATA_FILE_NAME), 'utf8'));
