@@ -82,6 +82,34 @@ describe('the broker proxies', () => {
     await eventually(async () => !(await offers('k8s-dev', broker.service)), 'the plan gone from k8s-dev');
   });
 
+  it('answer a marketplace read made on their change event with the catalog the change asked for', async () => {
+    const broker = await registerBroker('announced');
+    await eventually(() => registeredOn('k8s-dev', `sm-announced-${broker.id}`), 'the broker on k8s-dev');
+    // The UI reloads a platform's marketplace on its platform.brokers event: that read must see the change.
+    const readOnChange = () =>
+      new Promise<boolean>((resolve) => {
+        const unsubscribe = sim.simulator.events.subscribe((event) => {
+          const data = event.data as { platform?: string; visibilitiesChanged?: string[] };
+          if (event.type !== 'platform.brokers' || data.platform !== 'k8s-dev') return;
+          if (!data.visibilitiesChanged?.includes(broker.id)) return;
+          unsubscribe();
+          resolve(offers('k8s-dev', broker.service));
+        });
+      });
+    for (let round = 0; round < 3; round++) {
+      const shown = readOnChange();
+      const visibility = await sim.smCall('POST', '/v1/visibilities', {
+        service_plan_id: broker.planId,
+        platform_id: platformId('k8s-dev'),
+      });
+      expect(visibility.status).toBe(201);
+      expect(await shown).toBe(true);
+      const hidden = readOnChange();
+      expect((await sim.smCall('DELETE', `/v1/visibilities/${visibility.body.id}`)).status).toBe(200);
+      expect(await hidden).toBe(false);
+    }
+  });
+
   it('scope Cloud Foundry plans to the organizations of their visibilities', async () => {
     const broker = await registerBroker('scoped');
     const visibility = await sim.smCall('POST', '/v1/visibilities', {

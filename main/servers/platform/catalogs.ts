@@ -30,9 +30,15 @@ export class PlatformCatalogs {
     for (const id of smBrokerIds) this.#catalogs.delete(id);
   }
 
-  /** Fetches the catalogs not held yet (after a restart, or a fetch that failed). */
+  /**
+   * Fetches the catalogs not held yet (after a restart, or a fetch that failed), and waits for the fetches in
+   * flight: a read after a change the platform announced (a plan made visible) gets the catalog it asked for.
+   */
   ensure(brokers: readonly RegisteredBroker[]): Promise<void> {
-    return this.refresh(brokers.map((broker) => broker.sm_broker_id).filter((id) => !this.#catalogs.has(id)));
+    const ids = brokers.map((broker) => broker.sm_broker_id);
+    const inFlight = ids.flatMap((id) => this.#fetching.get(id) ?? []);
+    const missing = ids.filter((id) => !this.#catalogs.has(id) && !this.#fetching.has(id));
+    return Promise.all([...inFlight, this.refresh(missing)]).then(() => undefined);
   }
 
   /** One fetch per broker at a time; a refresh asked meanwhile waits for it and fetches again. */
