@@ -12,9 +12,15 @@ const idOf = (value: unknown) =>
 export function restoreInPlace(target: object, source: object): void {
   if (Array.isArray(target) && Array.isArray(source)) {
     const byId = new Map(target.map((item) => [idOf(item), item]));
+    // Each object of `target` is adopted once at most: two items sharing an id (or a position taken by id
+    // elsewhere) must not become one object.
+    const adopted = new Set<unknown>();
     const items = source.map((item, index) => {
       const id = idOf(item);
-      return adopt(id === undefined ? target[index] : byId.get(id), item);
+      const current = id === undefined ? target[index] : byId.get(id);
+      if (adopted.has(current)) return adopt(undefined, item);
+      adopted.add(current);
+      return adopt(current, item);
     });
     target.splice(0, target.length, ...items);
     return;
