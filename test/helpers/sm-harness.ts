@@ -65,6 +65,16 @@ export class FakeBrokerClient implements BrokerClient {
     return this;
   }
 
+  /** Like `next`, but the reply waits until the returned `release()` is called (a broker call still running). */
+  hold(method: string, path: RegExp | string, reply: FakeReply): () => void {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.next(method, path, () => released.then(() => reply));
+    return release;
+  }
+
   /** Calls other than catalog fetches. */
   osbCalls() {
     return this.calls.filter((call) => call.request.path !== '/v2/catalog').map((call) => call.request);

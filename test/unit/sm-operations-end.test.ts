@@ -155,14 +155,7 @@ describe('the operation maintainer', () => {
   it('leaves alone an operation whose broker call still runs: no poll, no timeout', async () => {
     const h = await osbHarness({ operationTimeoutSeconds: 1 });
     await h.call(h.cf, 'PUT', instancePath, h.provisionBody());
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    h.client.next('PATCH', '/v2/service_instances/i-1', async () => {
-      await held;
-      return { status: 200, body: {} };
-    });
+    const release = h.client.hold('PATCH', '/v2/service_instances/i-1', { status: 200, body: {} });
     const patch = h.call(h.cf, 'PATCH', instancePath, { plan_id: 'large' });
     await expect.poll(() => operationOf(h, 'i-1', 'update')?.state).toBe('in progress');
     age(operationOf(h, 'i-1', 'update'));

@@ -93,14 +93,7 @@ describe('one operation at a time (422 ConcurrentOperationInProgress)', () => {
   it('refuses a second change while the first one still waits for the broker, and no poll settles it', async () => {
     const h = await osbHarness();
     await h.call(h.cf, 'PUT', instancePath, h.provisionBody());
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    h.client.next('PATCH', '/v2/service_instances/i-1', async () => {
-      await held;
-      return { status: 200, body: {} };
-    });
+    const release = h.client.hold('PATCH', '/v2/service_instances/i-1', { status: 200, body: {} });
     const first = h.call(h.cf, 'PATCH', instancePath, { plan_id: 'large' });
     await new Promise((resolve) => setImmediate(resolve));
     expect((await h.call(h.cf, 'PATCH', instancePath, { plan_id: 'large' })).status).toBe(422);
