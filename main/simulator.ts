@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { Router } from 'express';
 import { platformEndpoints, startPlatforms } from './compose/platforms';
 import { startSampleBroker } from './compose/sample-broker';
@@ -13,6 +12,7 @@ import { fixturesRouters } from './fixtures/control';
 import { BackgroundJobs } from './fixtures/jobs';
 import { targetGuard } from './fixtures/targets';
 import { createLogger, type Logger, type LogLevel } from './logging';
+import { PACKAGE_ROOT } from './package-root';
 import { createControlApp } from './servers/control/app';
 import type { Endpoints } from './servers/control/endpoints';
 import { smProxyRouter } from './servers/control/sm-proxy';
@@ -58,7 +58,7 @@ export const ADMIN_USERNAME = 'admin';
 export const CONTROL_USERNAME = 'smsim';
 export const VERSION = '0.1.0';
 const OFFSETS = { control: 0, serviceManager: 1, sampleBroker: 10 } as const;
-const DEFAULT_UI_DIR = fileURLToPath(new URL('../out/renderer', import.meta.url));
+const DEFAULT_UI_DIR = join(PACKAGE_ROOT, 'out/renderer');
 
 const generatePassword = () => randomBytes(18).toString('base64url');
 

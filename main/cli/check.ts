@@ -1,16 +1,7 @@
 import { writeFile } from 'node:fs/promises';
-import Table from 'cli-table3';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
-import {
-  type CheckProgress,
-  type CheckReport,
-  type CheckStatus,
-  check,
-  groupByArea,
-  toJsonReport,
-  toJUnitXml,
-} from '../fixtures/check';
+import type { CheckProgress, CheckReport, CheckStatus } from '../fixtures/check';
 import { brokerOptions } from './options';
 
 interface CheckCliOptions {
@@ -66,7 +57,11 @@ function progressLine(stream: NodeJS.WriteStream) {
   return { update, clear };
 }
 
-function summaryTable(report: CheckReport): string {
+async function summaryTable(report: CheckReport): Promise<string> {
+  const [{ default: Table }, { groupByArea }] = await Promise.all([
+    import('cli-table3'),
+    import('../fixtures/check'),
+  ]);
   const width = Math.max(100, process.stdout.columns ?? 120);
   const table = new Table({
     head: ['', 'check', 'reason'],
@@ -97,6 +92,7 @@ function summaryLines(report: CheckReport, options: CheckCliOptions): string[] {
 }
 
 async function runCheck(options: CheckCliOptions): Promise<void> {
+  const { check, toJsonReport, toJUnitXml } = await import('../fixtures/check');
   const progress = progressLine(process.stderr);
   const report = await check({
     brokerUrl: options.brokerUrl,
@@ -112,7 +108,7 @@ async function runCheck(options: CheckCliOptions): Promise<void> {
   progress.clear();
   if (options.json) await writeFile(options.json, toJsonReport(report));
   if (options.junit) await writeFile(options.junit, toJUnitXml(report));
-  console.log(summaryTable(report));
+  console.log(await summaryTable(report));
   console.log(summaryLines(report, options).join('\n'));
   // Exit at once: a broker that never answered may hold a socket open.
   process.exit(report.summary.fail > 0 ? 1 : 0);

@@ -1,16 +1,16 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../package-root';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const UI_INDEX = fileURLToPath(new URL('../../out/renderer/index.html', import.meta.url));
+const UI_INDEX = join(PACKAGE_ROOT, 'out/renderer/index.html');
 
 /** `npm start` on a fresh clone: build the UI once if it is not there yet. */
 export async function ensureUiBuilt(): Promise<void> {
   if (existsSync(UI_INDEX)) return;
   console.log('smsim: the UI is not built yet, building it (once)…');
   const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    const child = spawn('npx', ['electron-vite', 'build'], { cwd: PACKAGE_ROOT, stdio: 'inherit' });
     child.once('error', reject);
     child.once('exit', resolve);
   });

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { startMockBroker } from '../fixtures/mock-broker';
+import type { MockBroker } from '../fixtures/mock-broker';
 import { parsePort } from './options';
 
 export function registerMockBroker(program: Command): void {
@@ -13,7 +13,8 @@ export function registerMockBroker(program: Command): void {
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
     .action(async (file: string, options: { port: number; host: string }) => {
-      let broker: Awaited<ReturnType<typeof startMockBroker>>;
+      const { startMockBroker } = await import('../fixtures/mock-broker');
+      let broker: MockBroker;
       try {
         broker = await startMockBroker(file, options);
       } catch (error) {

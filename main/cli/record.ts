@@ -1,8 +1,6 @@
 import { once } from 'node:events';
 import type { Command } from 'commander';
 import type { Har } from 'har-format';
-import { writeRecording } from '../fixtures/recording/har-file';
-import { controlClient } from '../fixtures/scenarios/control-client';
 import { runScenarioFile } from './run';
 
 interface RecordCliOptions {
@@ -14,6 +12,10 @@ interface RecordCliOptions {
 }
 
 async function record(options: RecordCliOptions): Promise<void> {
+  const [{ writeRecording }, { controlClient }] = await Promise.all([
+    import('../fixtures/recording/har-file'),
+    import('../fixtures/scenarios/control-client'),
+  ]);
   const call = controlClient(options.against);
   const started = await call('POST', '/recordings', {
     broker: options.broker,

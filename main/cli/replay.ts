@@ -1,7 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { exchangeDiff, FixtureError, replay, replayJUnitXml, summaryLine } from '../fixtures/replay';
 import { brokerOptions } from './options';
 import { progressBar } from './progress-bar';
 
@@ -16,6 +15,9 @@ interface ReplayCliOptions {
 const USAGE_ERROR = 2;
 
 async function runReplay(file: string, options: ReplayCliOptions): Promise<void> {
+  const { exchangeDiff, FixtureError, replay, replayJUnitXml, summaryLine } = await import(
+    '../fixtures/replay'
+  );
   const progress = progressBar(process.stderr);
   try {
     const report = await replay(file, {

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { runScenario, type ScenarioResult, type StepState } from '../fixtures/scenarios';
-import { startSimulator } from '../simulator';
+import type { ScenarioResult, StepState } from '../fixtures/scenarios';
 
 const MARKS: Record<StepState['state'], string> = {
   pending: ' ',
@@ -24,8 +23,10 @@ export function logStep(step: StepState): void {
 
 /** Runs a scenario against `against`, or against a simulator of its own on free ports (stopped after). */
 export async function runScenarioFile(file: string, against: string | undefined): Promise<ScenarioResult> {
+  const { runScenario } = await import('../fixtures/scenarios');
   if (against) return runScenario(file, { controlUrl: against, onStep: logStep });
   const dataDir = await mkdtemp(join(tmpdir(), 'smsim-run-'));
+  const { startSimulator } = await import('../simulator');
   const simulator = await startSimulator({ portBase: 0, dataDir, logLevel: 'silent' });
   try {
     return await runScenario(file, { controlUrl: simulator.endpoints.control.url, onStep: logStep });

@@ -1,9 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfigFile, type SimConfig } from '../config';
-import { startSimulator } from '../simulator';
-import { endpointsTable } from './endpoints-table';
-import { ensureUiBuilt } from './ensure-ui-built';
-import { exposureNotice } from './exposure';
+import type { SimConfig } from '../config';
 import { parsePort } from './options';
 
 const STOP_DEADLINE_MS = 2000;
@@ -37,6 +33,20 @@ export function registerServe(program: Command): void {
     )
     .option('--no-sample-broker', 'neither start nor register the built-in sample broker')
     .action(async (options: ServeOptions) => {
+      // Loaded here, not up front, so that `smsim --help` and the other commands do not pay for them.
+      const [
+        { ensureUiBuilt },
+        { loadConfigFile },
+        { startSimulator },
+        { endpointsTable },
+        { exposureNotice },
+      ] = await Promise.all([
+        import('./ensure-ui-built'),
+        import('../config'),
+        import('../simulator'),
+        import('./endpoints-table'),
+        import('./exposure'),
+      ]);
       await ensureUiBuilt();
       const config: SimConfig | undefined = options.config ? await loadConfigFile(options.config) : undefined;
       const simulator = await startSimulator({

@@ -1,0 +1,26 @@
+import { defineConfig } from 'tsdown';
+
+// The CLI and the library as JavaScript in dist/ (the desktop app and the UI are electron-vite's, in out/).
+// Dependencies stay external; each dynamically imported command module becomes a chunk of its own.
+export default defineConfig([
+  {
+    entry: { cli: 'main/cli.ts', index: 'main/index.ts' },
+    format: 'esm',
+    platform: 'node',
+    target: 'node20.19',
+    dts: true,
+    outDir: 'dist',
+    clean: true,
+  },
+  {
+    // `require('smsim')` (jest's default): the library once more, as CommonJS.
+    entry: { index: 'main/index.ts' },
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20.19',
+    dts: true,
+    shims: true,
+    outDir: 'dist',
+    clean: false,
+  },
+]);
