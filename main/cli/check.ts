@@ -107,7 +107,7 @@ async function runCheck(options: CheckCliOptions): Promise<void> {
   });
   progress.clear();
   if (options.json) await writeFile(options.json, toJsonReport(report));
-  if (options.junit) await writeFile(options.junit, toJUnitXml(report));
+  if (options.junit) await writeFile(options.junit, await toJUnitXml(report));
   console.log(await summaryTable(report));
   console.log(summaryLines(report, options).join('\n'));
   // Exit at once: a broker that never answered may hold a socket open.

@@ -33,7 +33,7 @@ async function runReplay(file: string, options: ReplayCliOptions): Promise<void>
     }
     console.log(summaryLine(report));
     if (options.junit) {
-      await writeFile(options.junit, replayJUnitXml(report));
+      await writeFile(options.junit, await replayJUnitXml(report));
       console.log(`JUnit report: ${options.junit}`);
     }
     process.exit(report.summary.failed > 0 ? 1 : 0);
