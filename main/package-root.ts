@@ -15,3 +15,8 @@ function packageRoot(from: string): string {
 }
 
 export const PACKAGE_ROOT = packageRoot(dirname(fileURLToPath(import.meta.url)));
+
+/** A file of the package's `fixtures/` folder, e.g. `shippedFixture('recordings/sample-session.har')`. */
+export function shippedFixture(path: string): string {
+  return join(PACKAGE_ROOT, 'fixtures', path);
+}

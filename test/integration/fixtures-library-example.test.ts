@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { replay, runScenario, type Simulator, startMockBroker, startSimulator } from 'smsim';
+import { replay, runScenario, type Simulator, shippedFixture, startMockBroker, startSimulator } from 'smsim';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 // Our set-up only: the "author's broker" is the shipped recording of the sample broker, served as a mock.
@@ -46,7 +46,7 @@ it('provisions, binds, unbinds and deprovisions from Cloud Foundry', async () =>
 });
 
 it('answers a recorded session as it did when it was recorded', async () => {
-  const report = await replay('fixtures/recordings/sample-session.har', {
+  const report = await replay(shippedFixture('recordings/sample-session.har'), {
     brokerUrl: broker.url,
     username: broker.username,
     password: broker.password,

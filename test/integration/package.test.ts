@@ -2,17 +2,20 @@
 // empty project, used from the command line, from ESM, from CommonJS and from TypeScript.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shippedFixture, startMockBroker } from '../../main';
 import { tempDir } from '../helpers/temp-dir';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSC = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+const requireHere = createRequire(import.meta.url);
+const TSC = requireHere.resolve('typescript/bin/tsc');
+const VITEST_VERSION: string = requireHere('vitest/package.json').version;
 const NPM_TIMEOUT_MS = 150_000;
 const COMMANDS = ['serve', 'check', 'record', 'replay', 'mock-broker', 'run'];
 
@@ -35,7 +38,15 @@ beforeAll(async () => {
   // Dependencies from npm's cache where it has them, else from the registry.
   await run(
     'npm',
-    ['install', '--prefer-offline', '--no-audit', '--no-fund', join(work.path, tarball), '@types/node@20'],
+    [
+      'install',
+      '--prefer-offline',
+      '--no-audit',
+      '--no-fund',
+      join(work.path, tarball),
+      '@types/node@20',
+      `vitest@${VITEST_VERSION}`,
+    ],
     { cwd: app, timeout: NPM_TIMEOUT_MS },
   );
 }, NPM_TIMEOUT_MS * 2);
@@ -121,4 +132,31 @@ export async function start(dataDir: string): Promise<string> {
     },
     90_000,
   );
+
+  it("the README's library example runs verbatim, against the shipped recording served as the broker", async () => {
+    const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
+    const example = readme.split('### Testing your broker with smsim')[1]?.match(/```ts\n([\s\S]*?)```/)?.[1];
+    if (!example)
+      throw new Error('no TypeScript example under "Testing your broker with smsim" in README.md');
+    await writeFile(join(app, 'broker.test.ts'), example);
+    const mock = await startMockBroker(shippedFixture('recordings/sample-session.har'));
+    try {
+      const env = {
+        ...process.env,
+        NO_COLOR: '1',
+        BROKER_URL: mock.url,
+        BROKER_USER: 'author',
+        BROKER_PASSWORD: 'secret',
+      };
+      const vitest = await run('npx', ['--no-install', 'vitest', 'run', 'broker.test.ts'], {
+        cwd: app,
+        env,
+        timeout: 80_000,
+      }).catch((error: { stdout: string; stderr: string }) => ({ ...error, failed: true }));
+      expect(vitest, `${vitest.stdout}\n${vitest.stderr}`).not.toHaveProperty('failed');
+      expect(vitest.stdout).toMatch(/Tests\s+\S*2 passed/);
+    } finally {
+      await mock.close();
+    }
+  }, 90_000);
 });
