@@ -13,9 +13,13 @@ export default defineConfig([
     clean: true,
   },
   {
-    // `require('smsim')` (jest's default): the library once more, as CommonJS.
+    // `require('smsim')` (jest's default): the library once more, as CommonJS. Jest's module system cannot
+    // require an ES module nor run import() without a flag, so the ESM-only lowdb (and its steno) are bundled
+    // in, and the other dependencies' dynamic imports become require() calls.
     entry: { index: 'main/index.ts' },
     format: 'cjs',
+    deps: { alwaysBundle: ['lowdb', 'steno'] },
+    outputOptions: { dynamicImportInCjs: false },
     platform: 'node',
     target: 'node20.19',
     dts: true,

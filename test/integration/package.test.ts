@@ -16,6 +16,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const requireHere = createRequire(import.meta.url);
 const TSC = requireHere.resolve('typescript/bin/tsc');
 const VITEST_VERSION: string = requireHere('vitest/package.json').version;
+const JEST_VERSION = '30';
 const NPM_TIMEOUT_MS = 150_000;
 const COMMANDS = ['serve', 'check', 'record', 'replay', 'mock-broker', 'run'];
 
@@ -46,6 +47,7 @@ beforeAll(async () => {
       join(work.path, tarball),
       '@types/node@20',
       `vitest@${VITEST_VERSION}`,
+      `jest@${JEST_VERSION}`,
     ],
     { cwd: app, timeout: NPM_TIMEOUT_MS },
   );
@@ -158,5 +160,31 @@ export async function start(dataDir: string): Promise<string> {
     } finally {
       await mock.close();
     }
+  }, 90_000);
+
+  it("a jest test (CommonJS, jest's defaults) requires 'smsim', starts and stops a simulator", async () => {
+    await writeFile(
+      join(app, 'smsim.test.js'),
+      `const { mkdtemp, rm } = require('node:fs/promises');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+const { startSimulator } = require('smsim');
+
+test('a simulator starts and stops under jest', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'smsim-jest-'));
+  const sim = await startSimulator({ portBase: 0, dataDir, logLevel: 'silent' });
+  expect((await fetch(sim.endpoints.control.url)).status).toBe(200);
+  await sim.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+`,
+    );
+    const jest = await run('npx', ['--no-install', 'jest', 'smsim.test.js'], {
+      cwd: app,
+      env: { ...process.env, NO_COLOR: '1' },
+      timeout: 80_000,
+    }).catch((error: { stdout: string; stderr: string }) => ({ ...error, failed: true }));
+    expect(jest, `${jest.stdout}\n${jest.stderr}`).not.toHaveProperty('failed');
+    expect(jest.stderr).toMatch(/Tests:\s+1 passed, 1 total/);
   }, 90_000);
 });
