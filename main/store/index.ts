@@ -9,13 +9,15 @@ export { StoreLoadError } from './store';
 
 export const DATA_FILE_NAME = 'smsim-data.json';
 
-export function openDataStore(dataDir: string): Promise<Store<SimData>> {
+/** `warn` hears what the store recovered from at start (a torn journal line) or failed to do in the background. */
+export function openDataStore(dataDir: string, warn?: (message: string) => void): Promise<Store<SimData>> {
   return openJsonFileStore({
     path: join(dataDir, DATA_FILE_NAME),
     schema: dataSchema,
     version: SCHEMA_VERSION,
     migrations,
     empty: emptyData,
+    warn,
   });
 }
 export { sectionOf } from './section';
