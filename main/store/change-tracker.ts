@@ -105,16 +105,16 @@ export class ChangeTracker<T> {
     return {
       get: (target, key) => {
         const value = target[key];
-        if (typeof key === 'symbol') return value;
-        if (Array.isArray(target)) {
-          if (SEARCHES.has(key)) return this.#search(target, node, key);
-          if (key === 'push' || key === 'splice') {
-            const place = this.#placeOf(node);
-            if (place.kind === 'free')
-              return key === 'push' ? this.#push(target, place.path) : this.#splice(target, place.path);
-          }
+        if (isContainer(value))
+          return typeof key === 'string' && Object.hasOwn(target, key) ? this.#wrap(value, node, key) : value;
+        if (typeof value !== 'function' || !Array.isArray(target)) return value;
+        if (SEARCHES.has(key)) return this.#search(target, node, key as string);
+        if (key === 'push' || key === 'splice') {
+          const place = this.#placeOf(node);
+          if (place.kind === 'free')
+            return key === 'push' ? this.#push(target, place.path) : this.#splice(target, place.path);
         }
-        return isContainer(value) && Object.hasOwn(target, key) ? this.#wrap(value, node, key) : value;
+        return value;
       },
       set: (target, key, value) => {
         if (typeof key !== 'symbol') this.#note(node, key);
@@ -142,9 +142,11 @@ export class ChangeTracker<T> {
     const search = (array as unknown as Record<string, Search>)[method]!;
     return (callback: (item: unknown, index: number, array: unknown[]) => unknown) => {
       const wrapped = (item: unknown) => (isContainer(item) ? this.#wrap(item, node, '') : item);
-      // The callback only reads (these methods do not change the array), so it sees the raw items: a
-      // search through a large array costs what a plain one does.
-      const found = search.call(array, (item: unknown, index: number) => callback(item, index, array));
+      // The callback sees the items as the view hands them out (it may compare them with records found
+      // elsewhere), but the array is walked raw, without a trap per index.
+      const found = search.call(array, (item: unknown, index: number) =>
+        callback(wrapped(item), index, node.proxy as unknown as unknown[]),
+      );
       if (method === 'filter') return (found as unknown[]).map(wrapped);
       return method === 'find' || method === 'findLast' ? wrapped(found) : found;
     };

@@ -96,4 +96,13 @@ describe('the change tracker', () => {
       { u: ['list'], v: { id: 'i5', n: 50 } },
     ]);
   });
+
+  it('hands a search callback the records the view hands out, so they compare equal to ones found elsewhere', () => {
+    const tracker = new ChangeTracker({ list: [{ id: 'a' }, { id: 'b' }] });
+    const { list } = tracker.view;
+    const b = list.find((item) => item.id === 'b');
+    expect(list.filter((item) => item === b)).toEqual([b]);
+    expect(list.filter((item) => item === b)[0]).toBe(b);
+    expect(list.some((item) => item === b)).toBe(true);
+  });
 });
