@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const RUN_TS = fileURLToPath(new URL('../bin/run-ts.js', import.meta.url));
-const BENCHMARKS = ['store.ts', 'store-scale.ts', 'traffic.ts', 'traffic-ui.ts'];
+const BENCHMARKS = ['store.ts', 'traffic.ts', 'traffic-ui.ts'];
 const ARGS = process.argv.slice(2);
 
 let failed = 0;

@@ -86,7 +86,7 @@ async function startAll(
   const portBase = options.portBase ?? DEFAULT_PORT_BASE;
   const portOf = (server: keyof typeof OFFSETS) => (portBase === 0 ? 0 : portBase + OFFSETS[server]);
   const door: FrontDoorSettings = { limits: config.limits, log };
-  const store = await openDataStore(resolve(options.dataDir ?? '.smsim'), (message) => log.warn(message));
+  const store = await openDataStore(resolve(options.dataDir ?? '.smsim'));
   const events = new EventBus({ secrets });
   const { bufferSize, ...trafficOptions } = config.traffic;
   const traffic = new TrafficStore({ ...trafficOptions, capacity: bufferSize, events, secrets });

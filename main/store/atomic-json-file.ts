@@ -4,8 +4,7 @@ import type { Adapter } from 'lowdb';
 import writeFileAtomic from 'write-file-atomic';
 import { StoreWriteError } from './store';
 
-/** Compact JSON: the file is written whole only when the journal is folded in, and it stays small to read. */
-export const serialise = (data: unknown) => `${JSON.stringify(data)}\n`;
+export const serialise = (data: unknown) => `${JSON.stringify(data, null, 2)}\n`;
 
 /**
  * A lowdb adapter that writes through a temp file + rename, fsynced, with owner-only permissions. It keeps

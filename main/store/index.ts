@@ -9,15 +9,13 @@ export { StoreLoadError } from './store';
 
 export const DATA_FILE_NAME = 'smsim-data.json';
 
-/** `warn` hears what the store recovered from at start (a torn journal line) or failed to do in the background. */
-export function openDataStore(dataDir: string, warn?: (message: string) => void): Promise<Store<SimData>> {
+export function openDataStore(dataDir: string): Promise<Store<SimData>> {
   return openJsonFileStore({
     path: join(dataDir, DATA_FILE_NAME),
     schema: dataSchema,
     version: SCHEMA_VERSION,
     migrations,
     empty: emptyData,
-    warn,
   });
 }
 export { sectionOf } from './section';

@@ -4,12 +4,9 @@ import { Low } from 'lowdb';
 import type { z } from 'zod';
 import { fromError } from 'zod-validation-error';
 import { AtomicJsonFile, serialise } from './atomic-json-file';
-import { ChangeTracker } from './change-tracker';
-import { JournalFile } from './journal-file';
-import { type JournalOp, JournalReplay } from './journal-ops';
 import { type Migration, migrate } from './migrations';
 import { restoreInPlace } from './restore';
-import { type Store, StoreLoadError, StoreWriteError } from './store';
+import { type Store, StoreLoadError } from './store';
 
 export interface JsonFileStoreOptions<S extends z.ZodType> {
   path: string;
@@ -17,12 +14,7 @@ export interface JsonFileStoreOptions<S extends z.ZodType> {
   version: number;
   migrations: readonly Migration[];
   empty: () => z.infer<S>;
-  /** Told what the store recovered from (a torn journal line) or could not do in the background. */
-  warn?: (message: string) => void;
 }
-
-/** The journal is folded into the data file once it outgrows both this and the data file itself. */
-const COMPACT_AT_LEAST = 16 * 1024 * 1024;
 
 interface Batch {
   done: Promise<void>;
@@ -36,43 +28,19 @@ function newBatch(): Batch {
   return batch;
 }
 
-/** Plain data as the data file's text and the journal entries after it make it. */
-function replayed(base: unknown, entries: readonly JournalOp[][]): unknown {
-  if (entries.length === 0 || typeof base !== 'object' || base === null) return base;
-  const replay = new JournalReplay(base as Record<string, unknown>);
-  for (const ops of entries) replay.apply(ops);
-  replay.finish();
-  return base;
-}
-
-/**
- * The lowdb JSON file plus an append-only journal beside it (`<file>.journal`): a group commit appends one
- * line with the records it changed and syncs it, so its cost follows the change, not what is stored. The
- * journal is replayed at start and folded into the data file (compact JSON, written whole and atomically)
- * once it grows past the data file's size, at start and at `flush()`: the file a user reads is then complete.
- */
 class JsonFileStore<T> implements Store<T> {
   /** The updates applied in memory since the last write started; they ride on the next write. */
   #open: Batch | undefined;
   /** The write running now (or the last one); never rejects. */
   #writing: Promise<void> = Promise.resolve();
-  /** The entries appended to the journal since the data file was last written whole. */
-  #entries: string[] = [];
-  #journalBytes = 0;
-  /** The next write must be whole: the journal may end in a line an append left torn. */
-  #whole = false;
-  #writes = 0;
 
   constructor(
     private readonly db: Low<T>,
     private readonly file: AtomicJsonFile<T>,
-    private readonly journal: JournalFile,
-    private readonly tracker: ChangeTracker<T>,
-    private readonly warn: (message: string) => void,
   ) {}
 
   get data(): T {
-    return this.tracker.view;
+    return this.db.data;
   }
 
   get path(): string {
@@ -80,39 +48,17 @@ class JsonFileStore<T> implements Store<T> {
   }
 
   get writeCount(): number {
-    return this.#writes;
+    return this.file.writes;
   }
 
   async update<R>(mutate: (data: T) => R): Promise<R> {
-    const result = mutate(this.tracker.view);
+    const result = mutate(this.db.data);
     await this.#commit();
     return result;
   }
 
-  async flush(): Promise<void> {
-    await (this.#open?.done ?? this.#writing).catch(() => undefined);
-    if (this.#entries.length > 0) await this.#chain(() => this.#compact());
-  }
-
-  /** Writes the data file whole and empties the journal. */
-  async writeWhole(): Promise<void> {
-    this.#whole = true;
-    this.tracker.discard(); // the whole state goes to disk, whatever was noted
-    this.#writes++;
-    await this.db.write();
-    this.#entries = [];
-    this.#journalBytes = 0;
-    try {
-      await this.journal.remove();
-    } catch (error) {
-      throw new StoreWriteError(this.journal.path, 'write', error);
-    }
-    this.#whole = false;
-  }
-
-  #chain(step: () => Promise<void>): Promise<void> {
-    this.#writing = this.#writing.then(step);
-    return this.#writing;
+  flush(): Promise<void> {
+    return (this.#open?.done ?? this.#writing).catch(() => undefined);
   }
 
   /** Every mutation made before the next write starts rides on that write. */
@@ -120,7 +66,7 @@ class JsonFileStore<T> implements Store<T> {
     if (!this.#open) {
       const batch = newBatch();
       this.#open = batch;
-      void this.#chain(() => this.#write(batch));
+      this.#writing = this.#writing.then(() => this.#write(batch));
     }
     return this.#open.done;
   }
@@ -129,56 +75,20 @@ class JsonFileStore<T> implements Store<T> {
     if (this.#open !== batch) return; // refused by the rollback of the write before it
     this.#open = undefined;
     try {
-      if (this.#whole) await this.writeWhole();
-      else await this.#append();
+      await this.db.write();
       batch.resolve();
     } catch (error) {
       this.#rollback(error);
       batch.reject(error);
     }
-    if (this.#journalBytes > Math.max(COMPACT_AT_LEAST, this.file.written!.length)) await this.#compact();
-  }
-
-  async #append(): Promise<void> {
-    let line: string;
-    try {
-      const ops = this.tracker.take();
-      if (ops.length === 0) return;
-      line = `${JSON.stringify(ops)}\n`;
-    } catch (error) {
-      throw new StoreWriteError(this.journal.path, 'serialise', error);
-    }
-    this.#writes++;
-    try {
-      await this.journal.append(line);
-    } catch (error) {
-      this.#whole = true;
-      throw new StoreWriteError(this.journal.path, 'write', error);
-    }
-    this.#entries.push(line);
-    this.#journalBytes += line.length;
-  }
-
-  /** Folds the journal into the data file; on failure the journal stays and the next write is whole. */
-  async #compact(): Promise<void> {
-    try {
-      await this.writeWhole();
-    } catch (error) {
-      this.warn(`Could not fold the journal into ${this.path}; will retry on the next change: ${error}`);
-    }
   }
 
   /**
-   * Memory goes back to what disk holds. The updates applied while the failed write ran were made on
+   * Memory goes back to what the file holds. The updates applied while the failed write ran were made on
    * top of its changes and go with them: their batch is refused too.
    */
   #rollback(error: unknown): void {
-    const durable = replayed(
-      JSON.parse(this.file.written!),
-      this.#entries.map((line) => JSON.parse(line) as JournalOp[]),
-    );
-    restoreInPlace(this.db.data as object, durable as object);
-    this.tracker.discard();
+    restoreInPlace(this.db.data as object, JSON.parse(this.file.written!));
     this.#open?.reject(error);
     this.#open = undefined;
   }
@@ -188,10 +98,8 @@ export async function openJsonFileStore<S extends z.ZodType>(
   options: JsonFileStoreOptions<S>,
 ): Promise<Store<z.infer<S>>> {
   type T = z.infer<S>;
-  const warn = options.warn ?? ((message: string) => process.emitWarning(message));
   await mkdir(dirname(options.path), { recursive: true, mode: 0o700 });
   const file = new AtomicJsonFile<T>(options.path);
-  const journal = new JournalFile(`${options.path}.journal`);
   await file.removeLeftovers();
   let raw: unknown;
   try {
@@ -200,19 +108,11 @@ export async function openJsonFileStore<S extends z.ZodType>(
     throw new StoreLoadError(options.path, `it is not valid JSON (${(error as Error).message})`);
   }
   const fresh = raw === null;
-  const journaled = fresh ? null : await journal.read();
-  if (journaled?.torn) {
-    warn(
-      `The journal ${journal.path} ended in a line cut short (a write that never finished, so never ` +
-        'acknowledged); it was ignored and everything acknowledged before it was loaded.',
-    );
-  }
   let data: T;
   if (fresh) {
     data = options.empty();
   } else {
-    const current = replayed(raw, journaled?.entries ?? []);
-    const migrated = migrate(current, options.version, options.migrations, options.path);
+    const migrated = migrate(raw, options.version, options.migrations, options.path);
     const parsed = options.schema.safeParse(migrated);
     if (!parsed.success) throw new StoreLoadError(options.path, fromError(parsed.error).message);
     data = parsed.data;
@@ -220,8 +120,8 @@ export async function openJsonFileStore<S extends z.ZodType>(
   const db = new Low<T>(file, data);
   db.data = data;
   file.written = serialise(data);
-  const store = new JsonFileStore<T>(db, file, journal, new ChangeTracker(data), warn);
-  if (fresh || journaled) await store.writeWhole();
+  const store = new JsonFileStore<T>(db, file);
+  if (fresh) await store.update(() => undefined);
   else await chmod(options.path, 0o600);
   return store;
 }

@@ -12,7 +12,7 @@ export interface Store<T> {
   update<R>(mutate: (data: T) => R): Promise<R>;
   /** Resolves when everything applied so far is on disk. */
   flush(): Promise<void>;
-  /** How many writes went to disk, journal appends and whole-file writes (for tests and benchmarks). */
+  /** How many times the file was written (for tests and benchmarks). */
   readonly writeCount: number;
   readonly path: string;
 }

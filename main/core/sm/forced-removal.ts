@@ -1,6 +1,5 @@
 import { notFound } from '../errors';
 import type { EventBus } from '../events';
-import { jsonCopy } from '../json-copy';
 import type { StateStore } from '../state';
 import type { BindingRecord, InstanceRecord, OperationRecord, SmState } from './model';
 import { finishOperation, resourceTypeOf } from './operations/records';
@@ -40,7 +39,8 @@ export function dropInstances(state: SmState, instanceIds: ReadonlySet<string>, 
 
 /** The events of a forced removal: operations, bindings, instances, and the sharing steps it made. */
 export function emitDropped(events: EventBus, state: SmState, dropped: Dropped): void {
-  for (const operation of dropped.operations) events.emit('sm.operation', { operation: jsonCopy(operation) });
+  for (const operation of dropped.operations)
+    events.emit('sm.operation', { operation: structuredClone(operation) });
   for (const binding of dropped.bindings)
     events.emit('sm.binding', { action: 'deleted', binding: bindingEventView(binding) });
   for (const instance of dropped.instances) {

@@ -1,4 +1,3 @@
-import { jsonCopy } from '../json-copy';
 import { newId, nowIso } from './clock';
 import type { NotificationRecord, SmState } from './model';
 
@@ -11,7 +10,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 
 /** A deep copy without `credentials` wherever a broker record could sit: top level, `new`/`old`, their `resource`. */
 function withoutCredentials(payload: Record<string, unknown>): Record<string, unknown> {
-  const copy = jsonCopy(payload);
+  const copy = structuredClone(payload);
   const sides = [copy, copy.new, copy.old].filter(isObject);
   for (const holder of [...sides, ...sides.map((side) => side.resource).filter(isObject)]) {
     delete holder.credentials;

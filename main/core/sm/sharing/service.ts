@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ApiError, badRequest, notFound } from '../../errors';
 import type { EventBus } from '../../events';
-import { jsonCopy } from '../../json-copy';
 import type { StateStore } from '../../state';
 import { parseInput } from '../../validate';
 import type { CatalogCache } from '../catalog/cache';
@@ -43,7 +42,7 @@ export class SharingService {
       if (!record) throw notFound(`Service instance ${id} was deleted meanwhile.`);
       this.#check(record, shared);
       Object.assign(record, { shared, updated_at: nowIso() });
-      return jsonCopy(record);
+      return structuredClone(record);
     });
     emitSharing(events, store.state, shared ? 'shared' : 'unshared', id, updated);
     return updated;
