@@ -179,9 +179,10 @@ beforeAll(async () => {
 
   const sm = store.data.sm;
   const catalog = async (path: string) =>
-    ((await sim.smCall('GET', path)).body.items as Array<{ id: string; name: string }>).slice(0, 4);
-  const offerings = await catalog('/v1/service_offerings');
-  const plans = await catalog('/v1/service_plans');
+    (await sim.smCall('GET', path)).body.items as Array<{ id: string; name: string }>;
+  const allOfferings = await catalog('/v1/service_offerings');
+  const offerings = allOfferings.slice(0, 4);
+  const plans = (await catalog('/v1/service_plans')).slice(0, 4);
   const realIds = [
     ...sm.brokers.map((broker) => broker.id),
     ...sm.platforms.map((platform) => platform.id),
@@ -203,7 +204,8 @@ beforeAll(async () => {
   const sample = endpoints.sampleBroker!;
   const realValues = [...realIds, ...offerings.map(({ name }) => name), ...plans.map(({ name }) => name)];
   // Valid calls, mutated by the fuzz: a synchronous plan (an asynchronous one keeps a platform polling).
-  const db = offerings.find(({ name }) => name === 'sample-db')!;
+  // From the whole list: the first four offerings the SM lists need not include it.
+  const db = allOfferings.find(({ name }) => name === 'sample-db')!;
   const small = (await sim.smCall('GET', `/v1/service_plans?fieldQuery=service_offering_id eq '${db.id}'`))
     .body.items[0] as { id: string; name: string };
   const context = { platform: 'cloudfoundry', organization_guid: 'org', space_guid: 'space' };
