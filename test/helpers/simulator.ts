@@ -37,6 +37,20 @@ export async function startTestSimulator(options: SimulatorOptions = {}) {
     };
   }
 
+  /** Registers a broker at `url` (credentials u/p) in the SM; its record and its plans as the SM lists them. */
+  async function registerBroker(name: string, url: string) {
+    const created = await smCall('POST', '/v1/service_brokers', {
+      name,
+      broker_url: url,
+      credentials: { basic: { username: 'u', password: 'p' } },
+    });
+    const plans = await smCall(
+      'GET',
+      `/v1/service_plans?fieldQuery=${encodeURIComponent(`broker_id eq '${created.body?.id}'`)}`,
+    );
+    return { created, plans: (plans.body?.items ?? []) as Array<{ id: string; name: string }> };
+  }
+
   return {
     simulator,
     dataDir: dir.path,
@@ -44,6 +58,7 @@ export async function startTestSimulator(options: SimulatorOptions = {}) {
     adminAuth,
     basic,
     smCall,
+    registerBroker,
     cleanup: async () => {
       await simulator.stop();
       await dir.remove();

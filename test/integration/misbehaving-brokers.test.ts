@@ -21,19 +21,9 @@ const cf = (method: string, path: string, body?: unknown) => sim.platform('cf-de
 async function register(name: string): Promise<MisbehavingBroker & { smId: string }> {
   const broker = await startMisbehavingBroker(name);
   brokers.push(broker);
-  const created = await sim.smCall('POST', '/v1/service_brokers', {
-    name,
-    broker_url: broker.url,
-    credentials: { basic: { username: 'u', password: 'p' } },
-  });
+  const { created, plans } = await sim.registerBroker(name, broker.url);
   expect(created.status).toBe(201);
-  const plans = await sim.smCall(
-    'GET',
-    `/v1/service_plans?fieldQuery=${encodeURIComponent(`broker_id eq '${created.body.id}'`)}`,
-  );
-  expect(
-    (await sim.smCall('POST', '/v1/visibilities', { service_plan_id: plans.body.items[0].id })).status,
-  ).toBe(201);
+  expect((await sim.smCall('POST', '/v1/visibilities', { service_plan_id: plans[0]!.id })).status).toBe(201);
   await eventually(
     async () =>
       (await cf('GET', '/marketplace')).body.items.some(

@@ -20,20 +20,12 @@ async function registerBroker(name: string) {
   const catalog = validCatalog(['basic']);
   const fake = await startFakeBroker({ catalog });
   fakes.push(fake);
-  const created = await sim.smCall('POST', '/v1/service_brokers', {
-    name,
-    broker_url: fake.url,
-    credentials: { basic: { username: 'u', password: 'p' } },
-  });
+  const { created, plans } = await sim.registerBroker(name, fake.url);
   expect(created.status).toBe(201);
-  const plans = await sim.smCall(
-    'GET',
-    `/v1/service_plans?fieldQuery=${encodeURIComponent(`broker_id eq '${created.body.id}'`)}`,
-  );
   return {
     id: created.body.id as string,
     name,
-    planId: plans.body.items[0].id as string,
+    planId: plans[0]!.id,
     service: catalog.services[0]!.name,
   };
 }
