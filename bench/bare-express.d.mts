@@ -1,0 +1,1 @@
+export function startBareExpress(count: number): Promise<{ urls: string[]; close(): Promise<unknown> }>;
