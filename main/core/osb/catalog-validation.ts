@@ -11,7 +11,6 @@ import {
   ProblemList,
   ROOT_PATH,
 } from './problems';
-import { SchemaCompiler } from './schema-compiler';
 
 export { type CatalogDiff, type DiffLists, diffCatalogs } from './catalog-diff';
 export { compareCatalogIds } from './catalog-stability';
@@ -59,7 +58,6 @@ export function validateCatalog(input: unknown, options: ValidateCatalogOptions 
   const context: CheckContext = {
     problems,
     identity: new IdentityChecks(problems, options.otherBrokerIds),
-    compiler: new SchemaCompiler(),
     sharing: options.sharing === true,
   };
   for (const [index, offering] of services.entries())

@@ -13,14 +13,12 @@ import {
 import type { IdentityChecks } from './identity-checks';
 import { describeValue, isAbsent, isRecord, type JsonRecord, joinPath, type ProblemList } from './problems';
 import { checkPlanSchemas } from './schema-checks';
-import type { SchemaCompiler } from './schema-compiler';
 import { checkSharingRules } from './sharing-rules';
 
 /** What the checks of one catalog share. */
 export interface CheckContext {
   problems: ProblemList;
   identity: IdentityChecks;
-  compiler: SchemaCompiler;
   sharing: boolean;
 }
 
@@ -120,6 +118,6 @@ function checkPlan(
   checkMetadata(value, path, label, problems);
   checkMaintenanceInfo(value, path, label, problems);
   checkMaximumPollingDuration(value, path, label, problems);
-  checkPlanSchemas(value.schemas, joinPath(path, 'schemas'), label, problems, context.compiler);
+  checkPlanSchemas(value.schemas, joinPath(path, 'schemas'), label, problems);
   if (context.sharing) checkSharingRules(offering, value, path, label, problems);
 }

@@ -1,5 +1,5 @@
 import { describeValue, isAbsent, isRecord, type JsonRecord, joinPath, type ProblemList } from './problems';
-import { dialectOf, type SchemaCompiler } from './schema-compiler';
+import { dialectOf, schemaCompileError } from './schema-compiler';
 
 const MAX_SCHEMA_BYTES = 64 * 1024;
 const SLOTS = { service_instance: ['create', 'update'], service_binding: ['create'] } as const;
@@ -8,13 +8,7 @@ const REF_KEYWORDS = new Set(['$ref', '$recursiveRef', '$dynamicRef']);
 const DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples']);
 
 /** Checks `plan.schemas`: its shape and every parameters schema in it. */
-export function checkPlanSchemas(
-  schemas: unknown,
-  path: string,
-  label: string,
-  problems: ProblemList,
-  compiler: SchemaCompiler,
-): void {
+export function checkPlanSchemas(schemas: unknown, path: string, label: string, problems: ProblemList): void {
   if (isAbsent(schemas)) return;
   if (!isShapeObject(schemas, path, label, problems)) return;
   for (const [resource, actions] of Object.entries(SLOTS)) {
@@ -26,7 +20,7 @@ export function checkPlanSchemas(
       const inputPath = joinPath(groupPath, action);
       if (isAbsent(input) || !isShapeObject(input, inputPath, label, problems)) continue;
       if (!isAbsent(input.parameters)) {
-        checkParametersSchema(input.parameters, joinPath(inputPath, 'parameters'), label, problems, compiler);
+        checkParametersSchema(input.parameters, joinPath(inputPath, 'parameters'), label, problems);
       }
     }
   }
@@ -47,13 +41,7 @@ function isShapeObject(
   return false;
 }
 
-function checkParametersSchema(
-  schema: unknown,
-  path: string,
-  label: string,
-  problems: ProblemList,
-  compiler: SchemaCompiler,
-): void {
+function checkParametersSchema(schema: unknown, path: string, label: string, problems: ProblemList): void {
   if (!isRecord(schema)) {
     problems.error(
       path,
@@ -74,7 +62,7 @@ function checkParametersSchema(
     );
     return;
   }
-  const complaint = compiler.compile(schema, dialect.engine);
+  const complaint = schemaCompileError(schema, dialect.engine);
   if (complaint === undefined) return;
   problems.error(
     path,

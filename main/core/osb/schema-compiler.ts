@@ -46,27 +46,37 @@ function createEngine(engine: Engine) {
   return ajv;
 }
 
-/** Compiles parameter schemas; one per validation run, so nothing of a catalog outlives it. */
-export class SchemaCompiler {
-  readonly #engines = new Map<Engine, ReturnType<typeof createEngine>>();
+/**
+ * The engines, made on the first schema of their dialect and shared by every validation run: building one and
+ * compiling its meta-schema takes tens of milliseconds, which each catalog fetch (every start, every refresh)
+ * paid again.
+ */
+const engines = new Map<Engine, ReturnType<typeof createEngine>>();
 
-  /** Returns ajv's complaint, or undefined when the schema compiles. */
-  compile(schema: JsonRecord, engine: Engine): string | undefined {
-    let ajv = this.#engines.get(engine);
-    if (!ajv) {
-      ajv = createEngine(engine);
-      this.#engines.set(engine, ajv);
-    }
-    // Pin the canonical meta-schema id: brokers also write https:// or drop the trailing "#".
-    const copy: JsonRecord = { ...schema, $schema: META_SCHEMAS[engine] };
-    try {
-      ajv.compile(copy);
-      return undefined;
-    } catch (error) {
-      return error instanceof Error ? error.message : 'ajv failed without a message';
-    } finally {
-      // Forget it, so that another plan may declare the same $id (ajv itself refuses a non-string $id).
-      if (copy.$id === undefined || typeof copy.$id === 'string') ajv.removeSchema(copy);
-    }
+function engineFor(engine: Engine) {
+  let ajv = engines.get(engine);
+  if (!ajv) {
+    ajv = createEngine(engine);
+    engines.set(engine, ajv);
+  }
+  return ajv;
+}
+
+/**
+ * Returns ajv's complaint about `schema`, or undefined when it compiles. The schema is removed again, so nothing
+ * of a catalog outlives its validation.
+ */
+export function schemaCompileError(schema: JsonRecord, engine: Engine): string | undefined {
+  const ajv = engineFor(engine);
+  // Pin the canonical meta-schema id: brokers also write https:// or drop the trailing "#".
+  const copy: JsonRecord = { ...schema, $schema: META_SCHEMAS[engine] };
+  try {
+    ajv.compile(copy);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : 'ajv failed without a message';
+  } finally {
+    // Forget it, so that another plan may declare the same $id (ajv itself refuses a non-string $id).
+    if (copy.$id === undefined || typeof copy.$id === 'string') ajv.removeSchema(copy);
   }
 }
