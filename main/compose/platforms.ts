@@ -73,33 +73,46 @@ export interface StartPlatformsDeps {
   started(server: RunningServer): void;
 }
 
-/** Registers (or finds) each configured platform in the SM, then starts its server and reconcile loop. */
+/**
+ * Registers (or finds) each configured platform in the SM, then starts its server and reconcile loop; all at
+ * once, as each start mostly waits (for the SM's answers, its notifications socket, the commits).
+ */
 export async function startPlatforms(deps: StartPlatformsDeps): Promise<RunningPlatform[]> {
-  const running: RunningPlatform[] = [];
-  for (const [index, config] of deps.configs.entries()) {
-    await deps.store.update((data) => {
-      data.platforms[config.name] ??= emptyPlatformState({
-        username: `proxy-${config.name}`,
-        password: randomBytes(18).toString('base64url'),
-      });
+  const starts = await Promise.allSettled(
+    deps.configs.map((config, index) => startConfiguredPlatform(deps, config, index)),
+  );
+  // Only once every start has ended, so that the caller stops every server that did start.
+  const failed = starts.find((start) => start.status === 'rejected');
+  if (failed) throw failed.reason;
+  return starts.map((start) => (start as PromiseFulfilledResult<RunningPlatform>).value);
+}
+
+async function startConfiguredPlatform(
+  deps: StartPlatformsDeps,
+  config: PlatformConfig,
+  index: number,
+): Promise<RunningPlatform> {
+  await deps.store.update((data) => {
+    data.platforms[config.name] ??= emptyPlatformState({
+      username: `proxy-${config.name}`,
+      password: randomBytes(18).toString('base64url'),
     });
-    const section = platformSection(deps.store, config.name);
-    await ensureSmPlatform(deps.sm, section, config);
-    const platform = await startPlatform({
-      config,
-      store: section,
-      smUrl: deps.smUrl,
-      events: deps.events,
-      log: deps.log,
-      traffic: deps.traffic,
-      host: deps.host,
-      port: config.port ?? deps.portOf(index),
-      door: deps.door,
-    });
-    deps.started(platform.server);
-    running.push(platform);
-  }
-  return running;
+  });
+  const section = platformSection(deps.store, config.name);
+  await ensureSmPlatform(deps.sm, section, config);
+  const platform = await startPlatform({
+    config,
+    store: section,
+    smUrl: deps.smUrl,
+    events: deps.events,
+    log: deps.log,
+    traffic: deps.traffic,
+    host: deps.host,
+    port: config.port ?? deps.portOf(index),
+    door: deps.door,
+  });
+  deps.started(platform.server);
+  return platform;
 }
 
 /** The platforms' entries of `GET /api/endpoints`. */
