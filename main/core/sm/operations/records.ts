@@ -21,6 +21,8 @@ export const resourceKindOf = (
 
 /** Finished operations kept; older ones go first (operations in progress are always kept). */
 export const KEEP_FINISHED_OPERATIONS = 1000;
+/** Operations past the kept ones before the oldest finished go, all at once: a start need not count them. */
+const TRIM_SLACK = 100;
 
 export interface OperationStart {
   kind: ResourceKind;
@@ -31,7 +33,7 @@ export interface OperationStart {
   description: string;
 }
 
-/** Adds an operation in progress to `state` (inside a store update) and drops the oldest finished one if needed. */
+/** Adds an operation in progress to `state` (inside a store update) and drops the oldest finished ones if needed. */
 export function startOperation(state: SmState, start: OperationStart): OperationRecord {
   const operation: OperationRecord = {
     ...freshResource(),
@@ -46,13 +48,25 @@ export function startOperation(state: SmState, start: OperationStart): Operation
     errors: [],
   };
   state.operations.push(operation);
-  const finished = state.operations.filter((candidate) => candidate.state !== 'in progress').length;
-  if (finished > KEEP_FINISHED_OPERATIONS) {
-    const oldest = state.operations.findIndex((candidate) => candidate.state !== 'in progress');
-    state.operations.splice(oldest, 1);
-  }
+  if (state.operations.length > KEEP_FINISHED_OPERATIONS + TRIM_SLACK) dropOldestFinished(state.operations);
   return operation;
 }
+
+function dropOldestFinished(operations: OperationRecord[]): void {
+  let excess =
+    operations.filter((operation) => operation.state !== 'in progress').length - KEEP_FINISHED_OPERATIONS;
+  for (let index = 0; excess > 0 && index < operations.length; ) {
+    if (operations[index]!.state === 'in progress') index++;
+    else {
+      operations.splice(index, 1);
+      excess--;
+    }
+  }
+}
+
+/** The operation with `id`; searched from the newest, which is the one most callers look for. */
+export const operationById = (state: SmState, id: string): OperationRecord | undefined =>
+  state.operations.findLast((operation) => operation.id === id);
 
 export type OperationEnd = { state: 'succeeded' } | { state: 'failed'; error?: string; description: string };
 

@@ -14,6 +14,7 @@ import {
   activeOperation,
   finishOperation,
   type OperationType,
+  operationById,
   type ResourceKind,
   resourceKindOf,
   startOperation,
@@ -192,7 +193,7 @@ export class OsbRuntime {
 
 /** Ends the operation a delete replaced, keeping its record: the delete decides what becomes of that. */
 function supersede(state: SmState, operationId: string, by: OperationRecord): OperationRecord | undefined {
-  const operation = state.operations.find((candidate) => candidate.id === operationId);
+  const operation = operationById(state, operationId);
   if (operation?.state !== 'in progress') return undefined;
   finishOperation(operation, {
     state: 'failed',

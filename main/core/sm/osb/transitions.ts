@@ -1,6 +1,6 @@
 import { nowIso } from '../clock';
 import type { BindingRecord, InstanceRecord, OperationRecord, SmState } from '../model';
-import { finishOperation, resourceTypeOf } from '../operations/records';
+import { finishOperation, operationById, resourceTypeOf } from '../operations/records';
 import type { Outcome } from './outcomes';
 
 export interface RecordChange<T> {
@@ -102,7 +102,7 @@ export function settle(
   outcome: Exclude<Outcome, { kind: 'pending' }>,
   changes: Partial<InstanceRecord> | Partial<BindingRecord> = {},
 ): Settled | undefined {
-  const operation = state.operations.find((candidate) => candidate.id === operationId);
+  const operation = operationById(state, operationId);
   if (operation?.state !== 'in progress') return undefined;
   if (operation.resource_type === resourceTypeOf.instance) {
     const instance = apply(
