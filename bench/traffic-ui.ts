@@ -1,15 +1,11 @@
 // Traffic view with 100 000 exchanges in the buffer: filter typing → rows updated, in Chromium, against the
 // same keystrokes with an empty buffer. Run: node bin/run-ts.js bench/traffic-ui.ts (after electron-vite build)
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { startSimulator } from '../main/simulator';
 import { sized } from './quick';
 import { exchangeInputs } from './traffic-inputs';
+import { insertExchanges, startTrafficSimulator } from './traffic-simulator';
 
 const EXCHANGES = sized(100_000);
-const CHUNK = 10_000;
 /** 20 keystrokes: type a selective filter, erase it, type a broad one. */
 const KEYS = [...'db-12345', ...Array(8).fill('Backspace'), ...'b1-x'];
 const PAUSE_MS = 250;
@@ -86,21 +82,13 @@ async function measure(controlUrl: string): Promise<Latency[]> {
 }
 
 async function run(exchanges: number) {
-  const dataDir = await mkdtemp(join(tmpdir(), 'smsim-bench-ui-'));
-  const simulator = await startSimulator({
-    portBase: 0,
-    dataDir,
-    logLevel: 'silent',
-    config: { traffic: { bufferSize: exchanges + 1000, maxBufferBytes: 2 ** 31 } },
-  });
+  const simulator = await startTrafficSimulator(exchanges);
   try {
-    const inputs = exchangeInputs(exchanges);
-    for (let at = 0; at < inputs.length; at += CHUNK) simulator.traffic.insert(inputs.slice(at, at + CHUNK));
+    insertExchanges(simulator, exchangeInputs(exchanges));
     const flows = simulator.traffic.state().flows;
     return { flows, latencies: await measure(simulator.endpoints.control.url) };
   } finally {
     await simulator.stop();
-    await rm(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -1,33 +1,35 @@
-// Traffic store: append throughput and memory for 100 000 exchanges, and flow-list latency against a naive
-// filter over an array of the same exchanges. Run: node bin/run-ts.js bench/traffic.ts
+// Traffic (figure 5), in a running simulator (bench/traffic-simulator.ts) holding 100,000 exchanges of provision
+// flows, each hop with its own 2 KiB request body (bench/traffic-inputs.ts):
+// - memory: heap (and external memory) the exchanges add to the running server, target ≤ 250 MiB per 100,000;
+// - text filter: `GET /api/flows?text=…` on the control server against a plain scan of the same exchanges in one
+//   array (a case-insensitive regex over each URL and body, the distinct flows newest first), medians of
+//   alternated runs, target ≤ 3×.
+// Also printed: the append rate, and the store's own list against the plain scan for other filters.
+// Run: node bin/run-ts.js bench/traffic.ts [--quick]
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { type Exchange, type FlowQuery, TrafficStore } from '../main/traffic';
-import { sized } from './quick';
+import type { Exchange, FlowQuery } from '../main/traffic';
+import { alternatedMedians } from './alternate';
+import { QUICK, sized } from './quick';
+import { figure, report } from './report';
 import { exchangeInputs } from './traffic-inputs';
+import { insertExchanges, startTrafficSimulator } from './traffic-simulator';
 
 const EXCHANGES = sized(100_000);
-const RUNS = sized(15);
+const ROUNDS = QUICK ? 5 : 15;
+const MEMORY_TARGET_MIB = (250 * EXCHANGES) / 100_000;
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
-const heapMiB = () => {
+const memoryMiB = () => {
   gc();
-  return process.memoryUsage().heapUsed / 2 ** 20;
+  const { heapUsed, external } = process.memoryUsage();
+  return (heapUsed + external) / 2 ** 20;
 };
 
-const inputs = exchangeInputs(EXCHANGES);
-
-const heapBefore = heapMiB();
-const store = new TrafficStore({ capacity: EXCHANGES });
-const appendStart = performance.now();
-for (const input of inputs) store.record(input);
-const appendMs = performance.now() - appendStart;
-const heapAfter = heapMiB();
-
-/** The naive way: one array, a predicate per exchange, then the distinct flows newest first. */
-function naiveList(exchanges: readonly Exchange[], query: FlowQuery): string[] {
+/** The plain way: one array, a predicate per exchange, then the distinct flows newest first. */
+function plainScan(exchanges: readonly Exchange[], query: FlowQuery): string[] {
   const pattern = query.text ? new RegExp(query.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i') : undefined;
   const matching = exchanges.filter(
     (exchange) =>
@@ -50,49 +52,78 @@ function naiveList(exchanges: readonly Exchange[], query: FlowQuery): string[] {
   return flows;
 }
 
-function medianMs(run: () => unknown): number {
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    run();
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
-}
+const timed = (run: () => unknown) => async () => {
+  const start = performance.now();
+  await run();
+  return performance.now() - start;
+};
 
-const exchanges = store.exchanges().sort((a, b) => a.seq - b.seq);
-const queries: Array<[string, FlowQuery]> = [
-  ['newest 100, no filter', {}],
-  ['platform=k8s-dev', { platform: 'k8s-dev' }],
-  ['status=4xx', { status: '4xx' }],
-  ['status=422 (rare)', { status: '422' }],
-  ['instance (one flow, oldest)', { instance: 'instance-5' }],
-  ['text "db-33333"', { text: 'db-33333' }],
-];
+const simulator = await startTrafficSimulator(EXCHANGES);
+try {
+  const before = memoryMiB();
+  const appendStart = performance.now();
+  insertExchanges(simulator, exchangeInputs(EXCHANGES));
+  const appendMs = performance.now() - appendStart;
+  const added = memoryMiB() - before;
 
-const fmt = (value: number, digits = 2) => value.toFixed(digits);
-console.log(
-  `traffic store, ${EXCHANGES.toLocaleString('en')} exchanges (${store.state().flows.toLocaleString('en')} flows)`,
-);
-console.log(
-  `append: ${fmt(appendMs, 0)} ms total, ${fmt(EXCHANGES / (appendMs / 1000), 0)} exchanges/s, ${fmt((appendMs * 1000) / EXCHANGES)} µs each`,
-);
-console.log(
-  `memory: ${fmt(heapAfter - heapBefore, 1)} MiB heap for the buffer (${fmt(((heapAfter - heapBefore) * 2 ** 20) / EXCHANGES, 0)} B per exchange); store's estimate ${fmt(store.state().bytes / 2 ** 20, 1)} MiB`,
-);
-console.log('\nflow list latency, median of', RUNS, 'runs (limit 100)');
-console.log(
-  ['query'.padEnd(30), 'store ms'.padStart(10), 'naive ms'.padStart(10), 'naive/store'.padStart(12)].join(''),
-);
-for (const [name, query] of queries) {
-  const storeMs = medianMs(() => store.list(query));
-  const naiveMs = medianMs(() => naiveList(exchanges, query));
+  const { traffic } = simulator;
+  const flows = traffic.state().flows;
+  const exchanges = traffic.exchanges();
+  // One flow's instance name, in the middle of the buffer: a narrow filter that reads every flow.
+  const text = `db-${Math.floor(flows / 2)}`;
+  const url = `${simulator.endpoints.control.url}/api/flows?${new URLSearchParams({ text, limit: '100' })}`;
+  const viaHttp = async () => {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`GET ${url}: ${response.status} ${await response.text()}`);
+    return ((await response.json()) as { items: Array<{ id: string }> }).items.map((flow) => flow.id);
+  };
+  const [answered, scanned] = [await viaHttp(), plainScan(exchanges, { text })];
+  if (answered.join() !== scanned.join())
+    throw new Error(`/api/flows found ${answered} for "${text}", the plain scan ${scanned}`);
+  const filter = await alternatedMedians(ROUNDS, {
+    http: timed(viaHttp),
+    plain: timed(() => plainScan(exchanges, { text })),
+  });
+
   console.log(
-    [
-      name.padEnd(30),
-      fmt(storeMs, 3).padStart(10),
-      fmt(naiveMs, 3).padStart(10),
-      `${fmt(naiveMs / storeMs, 1)}×`.padStart(12),
-    ].join(''),
+    `traffic: ${EXCHANGES.toLocaleString('en')} exchanges (${flows.toLocaleString('en')} flows) appended in ${appendMs.toFixed(0)} ms (${((appendMs * 1000) / EXCHANGES).toFixed(1)} µs each), ${((added * 2 ** 20) / EXCHANGES).toFixed(0)} B each`,
   );
+  report(
+    figure(
+      `Traffic: memory of ${EXCHANGES.toLocaleString('en')} exchanges (2 KiB bodies) vs the target`,
+      added,
+      'MiB',
+      MEMORY_TARGET_MIB,
+      { atMost: 1 },
+    ),
+    figure(`Traffic: text filter via /api/flows vs a plain scan`, filter.http, 'ms', filter.plain, {
+      atMost: 3,
+    }),
+  );
+
+  const queries: Array<[string, FlowQuery]> = [
+    ['newest 100, no filter', {}],
+    ['platform=k8s-dev', { platform: 'k8s-dev' }],
+    ['status=4xx', { status: '4xx' }],
+    ['status=422 (rare)', { status: '422' }],
+    ['instance (one flow, oldest)', { instance: 'instance-5' }],
+    [`text "${text}"`, { text }],
+  ];
+  console.log(`\nflow list in process (limit 100), medians of ${ROUNDS} alternated runs`);
+  console.log(
+    ['query'.padEnd(30), 'store ms', 'plain ms', 'plain/store'].map((c) => c.padStart(10)).join(''),
+  );
+  for (const [name, query] of queries) {
+    const ms = await alternatedMedians(ROUNDS, {
+      store: timed(() => traffic.list(query)),
+      plain: timed(() => plainScan(exchanges, query)),
+    });
+    console.log(
+      [name.padEnd(30), ms.store.toFixed(3), ms.plain.toFixed(3), `${(ms.plain / ms.store).toFixed(1)}×`]
+        .map((c) => c.padStart(10))
+        .join(''),
+    );
+  }
+} finally {
+  await simulator.stop();
 }
