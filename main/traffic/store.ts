@@ -245,6 +245,7 @@ export class TrafficStore {
   #attach(exchange: Exchange): Flow {
     const existing = this.#flows.get(exchange.flowId);
     if (existing) {
+      shareBodies(existing.hops, exchange);
       insertByStart(existing.hops, exchange);
       addSearchHop(existing, exchange);
       existing.summary = summarize(existing.id, existing.seq, existing.hops);
@@ -290,6 +291,24 @@ export class TrafficStore {
       else high = middle;
     }
     return low - 1;
+  }
+}
+
+/**
+ * Points the new hop's bodies at the equal strings an earlier hop of its flow holds: the hops of a flow mostly
+ * forward one request and one answer (platform → proxy → SM → broker), and each capture read its own copy, so a
+ * flow would hold each body three times. Newest hops first, where the forwarded copy usually is.
+ */
+function shareBodies(hops: readonly Exchange[], exchange: Exchange): void {
+  for (const message of [exchange.request, exchange.response]) {
+    if (!message?.body) continue;
+    for (let index = hops.length - 1; index >= 0; index--) {
+      const hop = hops[index]!;
+      const same = [hop.request.body, hop.response?.body].find((body) => body === message.body);
+      if (same === undefined) continue;
+      message.body = same;
+      break;
+    }
   }
 }
 
