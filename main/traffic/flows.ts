@@ -19,6 +19,7 @@ export interface FlowView {
   summary: FlowSummary;
   hops: readonly Exchange[];
   searchText: string | undefined;
+  searchedAsIs: readonly string[];
 }
 
 export type FlowMatcher = (flow: FlowView) => boolean;
@@ -64,7 +65,7 @@ function statusMatcher(status: string): (code: number | null) => boolean {
 
 /**
  * Ids are matched in the URLs that carry them; the operation once per flow. A flow's folded search text
- * answers with one `includes`; flows too large to keep one, and needles holding its separator, are
+ * and its fields searched as they are answer with an `includes` each; flows too large to keep one, and needles holding its separator, are
  * searched hop by hop with the case-insensitive pattern (the same results either way).
  */
 function textMatcher(text: string): FlowMatcher {
@@ -75,9 +76,13 @@ function textMatcher(text: string): FlowMatcher {
   const needle = foldedNeedle(text);
   const inOperation = (summary: FlowSummary) =>
     operations.size > 0 && summary.operation !== undefined && operations.has(summary.operation);
-  return ({ summary, hops, searchText }) => {
+  return ({ summary, hops, searchText, searchedAsIs }) => {
     if (needle !== undefined && searchText !== undefined)
-      return searchText.includes(needle) || inOperation(summary);
+      return (
+        searchText.includes(needle) ||
+        searchedAsIs.some((field) => field.includes(needle)) ||
+        inOperation(summary)
+      );
     return found(summary.id) || inOperation(summary) || hops.some(inHop);
   };
 }

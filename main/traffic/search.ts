@@ -4,10 +4,17 @@ import type { Exchange } from './types';
 export const SEARCHED_FIELD_CHARS = 4096;
 
 /**
- * Cap of a flow's precomputed search text (UTF-16 units, so 64 KiB at most per flow). A flow whose searched
+ * Cap of a flow's precomputed search text (UTF-16 units, so 64 KiB at most per flow). A flow whose copied
  * fields do not fit keeps no text and is searched hop by hop instead, so results do not depend on the cap.
  */
 export const SEARCH_TEXT_MAX_CHARS = 32 * 1024;
+
+/**
+ * A field at least this long that folding leaves as it is (a body without capitals, most JSON) is searched
+ * itself: a copy in the search text would hold the body twice once the text is flattened by a search.
+ */
+const AS_IS_MIN_CHARS = 256;
+const NONE: readonly string[] = Object.freeze([]);
 
 /** Between the fields of a search text: a needle without it cannot match across two fields. */
 const SEPARATOR = '\u0000';
@@ -62,18 +69,24 @@ function hopFields(hop: Exchange): string[] {
 
 /**
  * A flow's searched fields (its id, and each hop's URL and body starts) case-folded into one flat string,
- * kept up to date as hops come and go, on the flow itself (a query reads one string per flow). Fields
- * repeated across hops (a body forwarded unchanged) are held once.
+ * but for the long ones folding leaves as they are, kept up to date as hops come and go, on the flow itself
+ * (a query reads one string per flow and its few long fields). Fields repeated across hops (a body forwarded
+ * unchanged) are held once.
  */
 export interface Searchable {
   /** Searched field → how many hops carry it (the flow id counts once, for good). */
   readonly searchFields: Map<string, number>;
   /** Folded fields joined by the separator; undefined past `SEARCH_TEXT_MAX_CHARS` (search the hops). */
   searchText: string | undefined;
+  /** The long fields already folded, not copied into `searchText`: searched themselves. */
+  searchedAsIs: readonly string[];
 }
 
+/** Whether `field` is searched itself rather than copied, folded, into the search text. */
+const searchedAsIs = (field: string, folded: string) => field.length >= AS_IS_MIN_CHARS && folded === field;
+
 export function searchable(flowId: string): Searchable {
-  const target: Searchable = { searchFields: new Map(), searchText: '' };
+  const target: Searchable = { searchFields: new Map(), searchText: '', searchedAsIs: NONE };
   addField(target, searchedPart(flowId));
   return target;
 }
@@ -104,22 +117,25 @@ function addField(target: Searchable, field: string): void {
   target.searchFields.set(field, 1);
   const text = target.searchText;
   if (text === undefined) return;
-  target.searchText =
-    text.length + 1 + field.length > SEARCH_TEXT_MAX_CHARS
-      ? undefined
-      : `${text}${SEPARATOR}${foldCase(field)}`;
+  const folded = foldCase(field);
+  if (searchedAsIs(field, folded)) target.searchedAsIs = [...target.searchedAsIs, field];
+  else if (text.length + 1 + field.length > SEARCH_TEXT_MAX_CHARS) target.searchText = undefined;
+  else target.searchText = `${text}${SEPARATOR}${folded}`;
 }
 
 function rebuild(target: Searchable): void {
-  let length = 0;
-  for (const field of target.searchFields.keys()) length += field.length + 1;
-  if (length > SEARCH_TEXT_MAX_CHARS) {
-    target.searchText = undefined;
-    return;
-  }
   let text = '';
-  for (const field of target.searchFields.keys()) text += `${SEPARATOR}${foldCase(field)}`;
+  const asIs: string[] = [];
+  for (const field of target.searchFields.keys()) {
+    const folded = foldCase(field);
+    if (searchedAsIs(field, folded)) asIs.push(field);
+    else if (text.length + 1 + field.length > SEARCH_TEXT_MAX_CHARS) {
+      target.searchText = undefined;
+      return;
+    } else text += `${SEPARATOR}${folded}`;
+  }
   target.searchText = text;
+  target.searchedAsIs = asIs.length > 0 ? asIs : NONE;
 }
 
 /** A needle for the `searchText`s, or undefined when it cannot use them (it holds the separator). */

@@ -175,6 +175,22 @@ describe('TrafficStore.list filters and paging', () => {
     expect(store.exchanges({ text: 'needle-42' })).toEqual([]);
   });
 
+  it('searches long bodies, with and without capitals, ignoring case, until their hop is evicted', () => {
+    const store = new TrafficStore({ capacity: 3 });
+    const long = (term: string) => JSON.stringify({ term, pad: 'p'.repeat(400) });
+    const hop = (body: string) =>
+      exchangeInput({ flowId: 'f', method: 'PUT', request: { headers: {}, body }, response: undefined });
+    store.record(hop(long('lower-term')));
+    store.record(hop(long('Upper-Term')));
+    store.record(exchangeInput({ flowId: 'other' }));
+    expect(ids(store.list({ text: 'LOWER-term' }))).toEqual(['f']);
+    expect(ids(store.list({ text: 'upper-TERM' }))).toEqual(['f']);
+    expect(ids(store.list({ text: '"term":"lower-term","pad":"ppp' }))).toEqual(['f']);
+    store.record(exchangeInput({ flowId: 'x' }));
+    expect(ids(store.list({ text: 'lower-term' }))).toEqual([]);
+    expect(ids(store.list({ text: 'upper-term' }))).toEqual(['f']);
+  });
+
   it('searches flows too large for a search text, and needles with a NUL, hop by hop alike', () => {
     const store = new TrafficStore();
     const big = (n: number) => JSON.stringify({ n, pad: 'y'.repeat(5000) });
