@@ -14,7 +14,7 @@ import { attachNotifications } from '../servers/sm/notifications-ws';
 import { createOperationsRouter } from '../servers/sm/operations-router';
 import { createOsbRouter } from '../servers/sm/osb-router';
 import { type SimData, type Store, sectionOf } from '../store';
-import { captureInbound, createCapturingClient, limitedFetchSend, type TrafficStore } from '../traffic';
+import { captureInbound, createCapturingClient, limitedHttpSend, type TrafficStore } from '../traffic';
 
 export const SAMPLE_BROKER_NAME = 'sample';
 
@@ -37,7 +37,7 @@ export async function startServiceManager(deps: {
   traffic: TrafficStore;
 }): Promise<StartedServiceManager> {
   const { traffic } = deps;
-  const send = limitedFetchSend(deps.config.limits);
+  const send = limitedHttpSend(deps.config.limits);
   const client = new HttpBrokerClient(({ id, name }) =>
     createCapturingClient(
       traffic,

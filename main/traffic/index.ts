@@ -15,6 +15,7 @@ export { classifyOsb } from './classify';
 export type { FlowFilter } from './flows';
 export { harEntry, toHar, writeHar } from './har-export';
 export { harSchema, importHar } from './har-import';
+export { limitedHttpSend } from './http-send';
 export { type AnswerLimits, AnswerRefusedError, readAnswer } from './read-answer';
 export { createRedactor, REDACTED, type Redactor } from './redact';
 export { trafficRouter } from './router';

@@ -21,6 +21,20 @@ const tooDeep = (limit: number) =>
       'Raise limits.maxJsonDepth in the config file if such answers are right',
   );
 
+/** Counts an answer's bytes (after decompression) and nesting as it arrives; throws past either limit. */
+export class AnswerMeter {
+  readonly #depth = new JsonDepthMeter();
+  #bytes = 0;
+
+  constructor(private readonly limits: AnswerLimits) {}
+
+  feed(piece: Uint8Array): void {
+    this.#bytes += piece.byteLength;
+    if (this.#bytes > this.limits.maxBrokerAnswerBytes) throw tooLarge(this.limits.maxBrokerAnswerBytes);
+    if (this.#depth.feed(piece) > this.limits.maxJsonDepth) throw tooDeep(this.limits.maxJsonDepth);
+  }
+}
+
 /**
  * The body of `response` as text, read piece by piece after decompression (fetch inflates gzip and brotli):
  * past `maxBrokerAnswerBytes` or `maxJsonDepth` the transfer is cancelled and `AnswerRefusedError` thrown, so
@@ -30,16 +44,13 @@ export async function readAnswer(response: Response, limits: AnswerLimits): Prom
   if (!response.body) return '';
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
-  const depth = new JsonDepthMeter();
-  let bytes = 0;
+  const meter = new AnswerMeter(limits);
   let text = '';
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) return text + decoder.decode();
-      bytes += value.byteLength;
-      if (bytes > limits.maxBrokerAnswerBytes) throw tooLarge(limits.maxBrokerAnswerBytes);
-      if (depth.feed(value) > limits.maxJsonDepth) throw tooDeep(limits.maxJsonDepth);
+      meter.feed(value);
       text += decoder.decode(value, { stream: true });
     }
   } catch (error) {

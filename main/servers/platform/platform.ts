@@ -10,7 +10,7 @@ import {
   type AnswerLimits,
   captureInbound,
   createCapturingClient,
-  limitedFetchSend,
+  limitedHttpSend,
   type TrafficStore,
 } from '../../traffic';
 import { matches } from '../http/basic-auth';
@@ -61,7 +61,7 @@ export interface RunningPlatform {
 
 /** The hops of this platform, captured in `traffic` when there is one. */
 function transports(name: string, traffic: TrafficStore | undefined, limits: AnswerLimits) {
-  const send = limitedFetchSend(limits);
+  const send = limitedHttpSend(limits);
   if (!traffic) return { platformSend: send, proxySend: send, capture: undefined };
   const proxy = `proxy:${name}`;
   return {
