@@ -93,6 +93,7 @@ try {
       rate: median(results.map((result) => result.rate)),
       p50: median(results.map((result) => percentile(result.latencies, 50))),
       p99: median(results.map((result) => percentile(result.latencies, 99))),
+      cpu: median(results.map((result) => result.cpuPerJob)),
     };
   };
   const direct = summary('direct');
@@ -105,7 +106,7 @@ try {
     ['proxy', viaProxy],
   ] as const)
     console.log(
-      `  ${name.padEnd(6)}: ${s.rate.toFixed(1)} pairs/s, p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms`,
+      `  ${name.padEnd(6)}: ${s.rate.toFixed(1)} pairs/s, p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, CPU ${s.cpu.toFixed(1)} ms a pair`,
     );
   report(
     figure('chain: pairs/s through a platform proxy vs direct', viaProxy.rate, 'pairs/s', direct.rate, {

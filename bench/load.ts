@@ -6,6 +6,8 @@ export interface LoadResult {
   rate: number;
   /** Milliseconds of each job, in the order they ended. */
   latencies: number[];
+  /** Milliseconds of this process's CPU time (all its servers and the client) per job. */
+  cpuPerJob: number;
 }
 
 /** Runs `job(0)` … `job(count - 1)` with `concurrency` of them in flight at once. */
@@ -25,8 +27,14 @@ export async function runLoad(
     }
   };
   const start = performance.now();
+  const cpuBefore = process.cpuUsage();
   await Promise.all(Array.from({ length: Math.min(concurrency, count) }, lane));
-  return { rate: count / ((performance.now() - start) / 1000), latencies };
+  const cpu = process.cpuUsage(cpuBefore);
+  return {
+    rate: count / ((performance.now() - start) / 1000),
+    latencies,
+    cpuPerJob: (cpu.user + cpu.system) / 1000 / count,
+  };
 }
 
 /** The `p`-th percentile (0–100) of `values`, nearest rank. */
