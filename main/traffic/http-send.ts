@@ -1,12 +1,26 @@
 import http from 'node:http';
-import https from 'node:https';
 import type { Readable } from 'node:stream';
 import { constants, createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { HttpSend } from './capture-client';
 import { type AnswerLimits, AnswerMeter, AnswerRefusedError } from './read-answer';
 
+interface Transport {
+  request: typeof http.request;
+  agent: http.Agent;
+}
+
 /** Connections kept open between calls, as fetch keeps them. */
-const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+const plain: Transport = { request: http.request, agent: new http.Agent({ keepAlive: true }) };
+/** node:https (and TLS) is loaded by the first call to an https URL, not with every simulator. */
+let secure: Promise<Transport> | undefined;
+function transportOf(url: URL): Transport | Promise<Transport> {
+  if (url.protocol !== 'https:') return plain;
+  secure ??= import('node:https').then(({ default: https }) => ({
+    request: https.request,
+    agent: new https.Agent({ keepAlive: true }),
+  }));
+  return secure;
+}
 
 /** As lenient as fetch with a stream cut short: what arrived is decoded. */
 const LENIENT = { flush: constants.Z_SYNC_FLUSH, finishFlush: constants.Z_SYNC_FLUSH };
@@ -48,14 +62,14 @@ const failure = (error: Error) =>
  * OSB call (platform → proxy → SM → broker).
  */
 export function limitedHttpSend(limits: AnswerLimits): HttpSend {
-  return (url, { method, headers, body, signal }) =>
-    new Promise((resolve, reject) => {
-      const target = new URL(url);
-      const secure = target.protocol === 'https:';
+  return async (url, { method, headers, body, signal }) => {
+    const target = new URL(url);
+    const transport = await transportOf(target);
+    return new Promise((resolve, reject) => {
       const sent: Record<string, string> = { 'accept-encoding': 'gzip, deflate, br', ...headers };
       if (body !== undefined) sent['content-length'] = String(Buffer.byteLength(body));
-      const options = { method, headers: sent, agent: secure ? agents.https : agents.http, signal };
-      const request = (secure ? https : http).request(target, options, (response) => {
+      const options = { method, headers: sent, agent: transport.agent, signal };
+      const request = transport.request(target, options, (response) => {
         const meter = new AnswerMeter(limits);
         const decoder = new TextDecoder();
         let text = '';
@@ -83,4 +97,5 @@ export function limitedHttpSend(limits: AnswerLimits): HttpSend {
       request.on('error', (error) => reject(failure(error)));
       request.end(body);
     });
+  };
 }

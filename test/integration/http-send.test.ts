@@ -74,6 +74,10 @@ describe('limitedHttpSend answers as limitedFetchSend does', () => {
       .http('http://127.0.0.1:1/', { method: 'GET' })
       .catch((error: unknown) => error);
     expect((refused as { cause?: { code?: string } }).cause?.code).toBe('ECONNREFUSED');
+    const refusedTls = await senders
+      .http('https://127.0.0.1:1/', { method: 'GET' })
+      .catch((error: unknown) => error);
+    expect((refusedTls as { cause?: { code?: string } }).cause?.code).toBe('ECONNREFUSED');
     const signal = AbortSignal.timeout(100);
     await expect(senders.http(`${base}/silent`, { method: 'GET', signal })).rejects.toThrow();
     expect(signal.aborted).toBe(true);
