@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Every commit of a data store checks that disk holds exactly what memory does (main/store/verify.ts).
+    env: { SMSIM_STORE_VERIFY: '1' },
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
       {

@@ -4,7 +4,8 @@ import type { Adapter } from 'lowdb';
 import writeFileAtomic from 'write-file-atomic';
 import { StoreWriteError } from './store';
 
-export const serialise = (data: unknown) => `${JSON.stringify(data, null, 2)}\n`;
+/** Compact JSON: the file is written whole only when the journal is folded in, and it stays small to read. */
+export const serialise = (data: unknown) => `${JSON.stringify(data)}\n`;
 
 /**
  * A lowdb adapter that writes through a temp file + rename, fsynced, with owner-only permissions. It keeps

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { platformsSectionSchema } from '../core/platform/state';
 import { emptySampleBrokerState, sampleBrokerStateSchema } from '../core/sample-broker/state';
 import { emptySmState, smStateSchema } from '../core/sm/model';
+import type { CollectionSpec } from './collections';
 import type { Migration } from './migrations';
 
 /** The whole data file. Each subsystem owns one section; bump SCHEMA_VERSION and add a migration on change. */
@@ -33,3 +34,14 @@ export const emptyData = (): SimData => ({
   sampleBroker: emptySampleBrokerState(),
   platforms: {},
 });
+
+/** The records that grow with the landscape, journaled one at a time; the rest of the file is small. */
+export const collections: readonly CollectionSpec[] = [
+  ...['brokers', 'platforms', 'visibilities', 'instances', 'bindings', 'operations', 'notifications'].map(
+    (name) => ({ path: `sm.${name}`, kind: 'array' as const }),
+  ),
+  { path: 'sampleBroker.instances', kind: 'map' },
+  { path: 'sampleBroker.bindings', kind: 'map' },
+  { path: 'platforms.*.instances', kind: 'array' },
+  { path: 'platforms.*.bindings', kind: 'array' },
+];

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { dataSchema, emptyData, migrations, SCHEMA_VERSION, type SimData } from './data';
+import { collections, dataSchema, emptyData, migrations, SCHEMA_VERSION, type SimData } from './data';
 import { openJsonFileStore } from './json-file-store';
 import type { Store } from './store';
 
@@ -16,6 +16,7 @@ export function openDataStore(dataDir: string): Promise<Store<SimData>> {
     version: SCHEMA_VERSION,
     migrations,
     empty: emptyData,
+    collections,
   });
 }
 export { sectionOf } from './section';

@@ -1,8 +1,9 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATA_FILE_NAME } from '../../main/store';
 import { startServe } from '../helpers/cli';
+import { durableState } from '../helpers/store-files';
 import { tempDir } from '../helpers/temp-dir';
 
 /**
@@ -191,9 +192,9 @@ describe('smsim serve killed with SIGKILL', () => {
       await Promise.all([load, serve.exited]);
       expect(reached, `round ${round} (${moment.label}) reached its moment`).toBe(true);
 
-      // The file as the kill left it parses, and its temp files are gone after the next start.
-      const left = JSON.parse(await readFile(join(dataDir(), DATA_FILE_NAME), 'utf8'));
-      leftInProgress += inProgressIn(left);
+      // The file and journal as the kill left them parse, and the temp files are gone after the next start.
+      const left = await durableState(join(dataDir(), DATA_FILE_NAME));
+      leftInProgress += inProgressIn(left as Parameters<typeof inProgressIn>[0]);
       const leftovers = await tempFiles();
       if (leftovers.length > 0) leftTempFiles++;
       started = await start();

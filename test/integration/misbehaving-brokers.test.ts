@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import {
   type Misbehaviour,
   startMisbehavingBroker,
 } from '../helpers/misbehaving-broker';
+import { durableState } from '../helpers/store-files';
 import { eventually, type PlatformSimulator, startPlatformSimulator } from './platform-harness';
 
 let sim: PlatformSimulator;
@@ -265,8 +265,8 @@ describe('a misbehaving broker', () => {
       /broker "bad" .*nested deeper than 64 levels.*limits\.maxJsonDepth/,
     );
     expect((await sim.smCall('GET', '/v1/service_bindings')).body.items).toEqual([]);
-    const file = await readFile(join(sim.dataDir, 'smsim-data.json'), 'utf8');
-    expect(jsonDepth(file)).toBeLessThan(20);
+    const stored = await durableState(join(sim.dataDir, 'smsim-data.json'));
+    expect(jsonDepth(JSON.stringify(stored))).toBeLessThan(20);
 
     bad.state.mode = 'well';
     await eventually(

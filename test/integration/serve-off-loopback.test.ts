@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { controlClient } from '../../main/fixtures/scenarios/control-client';
 import { type CliRun, runCli, waitForOutput } from '../helpers/cli';
+import { durableState } from '../helpers/store-files';
 import { tempDir } from '../helpers/temp-dir';
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
@@ -67,7 +67,9 @@ describe('smsim serve --host 0.0.0.0', () => {
         expect(output).toContain(`${name} ${entry.address}`);
     expect(token.length).toBeGreaterThanOrEqual(20);
     expect(output.split(token)).toHaveLength(2);
-    const data = JSON.parse(await readFile(join(dir.path, 'smsim-data.json'), 'utf8'));
+    const data = (await durableState(join(dir.path, 'smsim-data.json'))) as {
+      secrets: { controlToken: string };
+    };
     expect(data.secrets.controlToken).toBe(token);
   });
 

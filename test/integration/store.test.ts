@@ -6,6 +6,7 @@ import { DATA_FILE_NAME, openDataStore, StoreLoadError, sectionOf } from '../../
 import { openJsonFileStore } from '../../main/store/json-file-store';
 import { StoreWriteError } from '../../main/store/store';
 import { startTestSimulator } from '../helpers/simulator';
+import { durableState } from '../helpers/store-files';
 import { tempDir } from '../helpers/temp-dir';
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
@@ -54,8 +55,7 @@ describe('the JSON file store', () => {
     const writes = store.writeCount - before;
     expect(writes).toBeGreaterThan(0);
     expect(writes).toBeLessThan(10);
-    const onDisk = JSON.parse(await readFile(path, 'utf8'));
-    expect(onDisk.records).toHaveLength(100);
+    expect((await durableState(path)).records).toHaveLength(100);
   });
 
   it('has a mutation on disk before update() resolves, even while another write is running', async () => {
@@ -63,7 +63,7 @@ describe('the JSON file store', () => {
     const store = await openRecords(path);
     void store.update((data) => data.records.push('first'));
     await store.update((data) => data.records.push('second'));
-    expect(JSON.parse(await readFile(path, 'utf8')).records).toEqual(['first', 'second']);
+    expect((await durableState(path)).records).toEqual(['first', 'second']);
   });
 
   it('migrates old data to the current schema version', async () => {
@@ -131,7 +131,7 @@ describe('the JSON file store after a failed write', () => {
     await store.update((data) => data.items.push({ id: 'kept', tags: ['a'], extra: null }));
     const items = store.data.items;
     const kept = items[0]!;
-    const onDisk = await readFile(path, 'utf8');
+    const onDisk = await durableState(path);
 
     const outcomes = await Promise.allSettled([
       store.update(() => kept.tags.push('innocent')),
@@ -146,8 +146,8 @@ describe('the JSON file store after a failed write', () => {
       expect(error.status).toBe(503);
       expect(error.toBody()).toMatchObject({ error: 'StoreUnavailable', description: /not saved/ });
     }
-    expect(await readFile(path, 'utf8')).toBe(onDisk);
-    expect(store.data).toEqual(JSON.parse(onDisk));
+    expect(await durableState(path)).toEqual(onDisk);
+    expect(store.data).toEqual(onDisk);
     // The objects callers hold are still the live ones.
     expect(store.data.items).toBe(items);
     expect(store.data.items[0]).toBe(kept);

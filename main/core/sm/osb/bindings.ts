@@ -88,10 +88,13 @@ export async function fetchBinding(rt: OsbRuntime, job: OsbJob): Promise<OsbAnsw
     Object.keys(details).map((key) => [key, binding[key as keyof BindingRecord]]),
   );
   if (isDeepStrictEqual(current, details)) return outcome.answer;
-  const view = await rt.store.update(() => {
-    Object.assign(binding, details, { updated_at: nowIso() });
-    return bindingEventView(binding);
+  // Looked up again inside the update: the store journals the records the update reaches (and it may be gone).
+  const view = await rt.store.update((state) => {
+    const stored = state.bindings.find((candidate) => candidate.id === bindingId);
+    if (!stored) return undefined;
+    Object.assign(stored, details, { updated_at: nowIso() });
+    return bindingEventView(stored);
   });
-  rt.events.emit('sm.binding', { action: 'updated', binding: view });
+  if (view) rt.events.emit('sm.binding', { action: 'updated', binding: view });
   return outcome.answer;
 }
