@@ -5,8 +5,16 @@ import type { CatalogPlan, JsonSchemaObject } from './catalog-types';
 
 export type SchemaSlot = 'instanceCreate' | 'instanceUpdate' | 'bindingCreate';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-addFormats(ajv);
+let ajv: Ajv | undefined;
+
+/** Made on the first validation, not when the simulator loads this module: building it takes a while. */
+function engine(): Ajv {
+  if (ajv) return ajv;
+  ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats(ajv);
+  return ajv;
+}
+
 const compiled = new WeakMap<JsonSchemaObject, ValidateFunction>();
 
 function schemaFor(plan: CatalogPlan, slot: SchemaSlot): JsonSchemaObject | undefined {
@@ -33,7 +41,7 @@ export function validateParameters(
   if (!schema) return;
   let validate = compiled.get(schema);
   if (!validate) {
-    validate = ajv.compile(schema);
+    validate = engine().compile(schema);
     compiled.set(schema, validate);
   }
   if (validate(parameters)) return;
