@@ -68,12 +68,22 @@ export class CatalogCache {
     return this.#refreshOnce(broker, 'forced', trigger);
   }
 
-  /** Forced update of every broker, in parallel with a bounded pool; failures are recorded, never thrown. */
+  /**
+   * Forced update of every broker, in parallel with a bounded pool; failures are recorded, never thrown. The
+   * brokers that took longest last time start first (longest-first scheduling), so a broker that hangs waits
+   * out its timeout while the others are fetched, not after them. The records keep the order of `brokers`.
+   */
   async refreshAll(brokers: readonly BrokerRef[], trigger: RefreshTrigger): Promise<CatalogRefresh[]> {
-    return runPool(brokers, this.options.concurrency, async (broker) => {
+    const lastDuration = new Map(this.#history.map((record) => [record.broker_id, record.duration_ms]));
+    const order = brokers
+      .map((broker, index) => ({ broker, index, expected: lastDuration.get(broker.id) ?? 0 }))
+      .sort((a, b) => b.expected - a.expected);
+    const records: CatalogRefresh[] = new Array(brokers.length);
+    await runPool(order, this.options.concurrency, async ({ broker, index }) => {
       await this.forced(broker, trigger).catch(() => undefined);
-      return this.#history.findLast((record) => record.broker_id === broker.id)!;
+      records[index] = this.#history.findLast((record) => record.broker_id === broker.id)!;
     });
+    return records;
   }
 
   /** Fetch and validate the catalog of a broker that is not registered yet. */

@@ -1,0 +1,62 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { EventBus } from '../../main/core/events';
+import type { BrokerClient } from '../../main/core/sm/broker-client';
+import { CatalogCache } from '../../main/core/sm/catalog/cache';
+import { freshResource } from '../../main/core/sm/clock';
+import type { BrokerRecord } from '../../main/core/sm/model';
+
+const brokerOf = (name: string): BrokerRecord => ({
+  ...freshResource(`broker-${name}`),
+  name,
+  description: '',
+  broker_url: `http://127.0.0.1:9/${name}`,
+  credentials: { basic: { username: 'u', password: 'p' } },
+});
+
+const catalogOf = (name: string) => ({
+  services: [
+    {
+      id: `svc-${name}`,
+      name: `svc-${name}`,
+      description: 'A service',
+      bindable: true,
+      plans: [{ id: `plan-${name}`, name: 'basic', description: 'Basic' }],
+    },
+  ],
+});
+
+describe('a refresh of all brokers', () => {
+  it('starts with the brokers that took longest last time and lists the records in the brokers order', async () => {
+    const called: string[] = [];
+    const client: BrokerClient = {
+      async call(broker) {
+        called.push(broker.name);
+        if (broker.name === 'slow') await sleep(30);
+        return { status: 200, headers: {}, body: catalogOf(broker.name), rawBody: '' };
+      },
+    };
+    const cache = new CatalogCache({
+      client,
+      events: new EventBus(),
+      timeoutMs: 1000,
+      concurrency: 1,
+      plansInUse: () => [],
+    });
+    const brokers = ['a', 'b', 'slow', 'c'].map(brokerOf);
+
+    const first = await cache.refreshAll(brokers, 'manual');
+    expect(called).toEqual(['a', 'b', 'slow', 'c']);
+    expect(first.map((record) => record.broker_name)).toEqual(['a', 'b', 'slow', 'c']);
+
+    called.length = 0;
+    const second = await cache.refreshAll(brokers, 'manual');
+    expect(called[0]).toBe('slow');
+    expect(second.map((record) => [record.broker_name, record.result])).toEqual([
+      ['a', 'unchanged'],
+      ['b', 'unchanged'],
+      ['slow', 'unchanged'],
+      ['c', 'unchanged'],
+    ]);
+  });
+});
