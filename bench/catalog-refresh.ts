@@ -1,7 +1,8 @@
 // Catalog refresh: 200 brokers registered in the SM, 20 of which stop answering (their requests are accepted and
 // never replied to); the wall time of a forced refresh of all of them (POST /api/catalog-refreshes on the control
 // server) against the per-broker catalog timeout T (config `catalog.timeoutMs`). Target ≤ 1.3 × T: the hung
-// brokers time out side by side, not one batch after another. Median of 3 refreshes.
+// brokers time out side by side, not one batch after another. Median of 3 refreshes (all printed: the first
+// knows nothing of the brokers' speed, the later ones start the brokers that were slow first).
 // Run: node bin/run-ts.js bench/catalog-refresh.ts [--quick]
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
