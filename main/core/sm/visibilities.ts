@@ -91,21 +91,18 @@ export class VisibilityService {
     });
   }
 
-  /**
-   * Makes every plan of a broker visible to every platform (the sample broker on first start): all at once, so
-   * that they ride on one commit rather than one each.
-   */
+  /** Makes every plan of a broker visible to every platform (the sample broker on first start). */
   async publishAllPlans(brokerId: string): Promise<void> {
-    const plans = this.deps.catalog
-      .plans()
-      .filter(
-        (plan) =>
-          plan.broker_id === brokerId &&
-          !this.list().some(
-            (visibility) => visibility.service_plan_id === plan.id && visibility.platform_id === null,
-          ),
-      );
-    await Promise.all(plans.map((plan) => this.create({ service_plan_id: plan.id, platform_id: null })));
+    const plans = this.deps.catalog.plans().filter((plan) => plan.broker_id === brokerId);
+    for (const plan of plans) {
+      if (
+        this.list().some(
+          (visibility) => visibility.service_plan_id === plan.id && visibility.platform_id === null,
+        )
+      )
+        continue;
+      await this.create({ service_plan_id: plan.id, platform_id: null });
+    }
   }
 
   async #commit(
