@@ -52,16 +52,17 @@ export function startOperation(state: SmState, start: OperationStart): Operation
   return operation;
 }
 
+/**
+ * Counts the few running operations, not the many finished ones: the store writes again every record a filter
+ * hands out.
+ */
 function dropOldestFinished(operations: OperationRecord[]): void {
-  let excess =
-    operations.filter((operation) => operation.state !== 'in progress').length - KEEP_FINISHED_OPERATIONS;
-  for (let index = 0; excess > 0 && index < operations.length; ) {
-    if (operations[index]!.state === 'in progress') index++;
-    else {
-      operations.splice(index, 1);
-      excess--;
-    }
-  }
+  const running = operations.filter((operation) => operation.state === 'in progress').length;
+  for (let excess = operations.length - running - KEEP_FINISHED_OPERATIONS; excess > 0; excess--)
+    operations.splice(
+      operations.findIndex((operation) => operation.state !== 'in progress'),
+      1,
+    );
 }
 
 /** The operation with `id`; searched from the newest, which is the one most callers look for. */
