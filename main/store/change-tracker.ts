@@ -172,6 +172,8 @@ export class ChangeTracker<T> {
 
   /** An object on the way to collections: hands out views of what leads to them, the rest as it is. */
   #container(raw: object, path: readonly string[]): object {
+    // Where each key of this object leads, worked out once: this runs on every read of the state in an update.
+    const places = new Map<string, ReturnType<typeof placeOf>>();
     return this.#cached(
       raw,
       () =>
@@ -181,7 +183,11 @@ export class ChangeTracker<T> {
             const value = Reflect.get(target, key, receiver);
             if (typeof key !== 'string' || !isContainer(value)) return value;
             const at = [...path, key];
-            const place = placeOf(at, this.#specs);
+            let place = places.get(key);
+            if (place === undefined) {
+              place = placeOf(at, this.#specs);
+              places.set(key, place);
+            }
             if (place === 'collection')
               return Array.isArray(value) ? this.#array(value) : this.#map(value as Json);
             return place === 'above' ? this.#container(value, at) : value;

@@ -65,7 +65,7 @@ export function bind(
       return { status: 200, body: bindingBody(record) };
     }
 
-    settle(state, now);
+    settle(state, now, ctx.settling);
     const operation = ref.behaviour.async
       ? newOperation({
           kind: 'bind',
@@ -90,6 +90,7 @@ export function bind(
       operation,
     };
     state.bindings[id] = record;
+    if (operation) ctx.settling.note('bindings', id);
     reviveId(state, 'bindings', id);
     if (operation) return { status: 202, body: { operation: operation.id } };
     return { status: 201, body: bindingBody(record) };

@@ -8,6 +8,7 @@ import type { FaultRegistry } from './faults';
 import { fetchInstance, instanceLastOperation } from './instance-queries';
 import { type ProvisionOptions, provision } from './provision';
 import type { BindBody, DeleteQuery, ProvisionBody, UpdateBody } from './requests';
+import { Settling } from './settling';
 import type { SampleBrokerState } from './state';
 import { unbind } from './unbind';
 import { update } from './update';
@@ -29,6 +30,7 @@ export class SampleBrokerCore {
       faults: options.faults,
       asyncDelayMs: options.asyncDelayMs,
       now: options.now ?? Date.now,
+      settling: new Settling(options.store.state),
     };
   }
 

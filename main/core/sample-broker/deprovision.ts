@@ -29,13 +29,14 @@ export function deprovision(ctx: BrokerContext, id: string, _query: DeleteQuery,
     // A failed provision left nothing to remove, so even an async plan can answer at once.
     if (status !== 'failed' && ref.behaviour.async) {
       if (!options.acceptsIncomplete) throw asyncRequired();
-      settle(state, now);
+      settle(state, now, ctx.settling);
       const failure = ctx.faults.failureFor('deprovision', ref.plan.id);
       const operation = newOperation({ kind: 'deprovision', now, delayMs: ctx.asyncDelayMs, failure });
       state.instances[id]!.operation = operation;
+      ctx.settling.note('instances', id);
       return { status: 202, body: { operation: operation.id } };
     }
-    settle(state, now);
+    settle(state, now, ctx.settling);
     forgetInstance(state, id);
     return { status: 200, body: {} };
   });

@@ -23,13 +23,14 @@ export function unbind(
     const ref = planOfRecord(record);
     if (status !== 'failed' && ref.behaviour.async) {
       if (!options.acceptsIncomplete) throw asyncRequired();
-      settle(state, now);
+      settle(state, now, ctx.settling);
       const failure = ctx.faults.failureFor('unbind', ref.plan.id);
       const operation = newOperation({ kind: 'unbind', now, delayMs: ctx.asyncDelayMs, failure });
       state.bindings[id]!.operation = operation;
+      ctx.settling.note('bindings', id);
       return { status: 202, body: { operation: operation.id } };
     }
-    settle(state, now);
+    settle(state, now, ctx.settling);
     forgetBinding(state, id);
     return { status: 200, body: {} };
   });

@@ -1,4 +1,5 @@
 import { isDone } from './operations';
+import type { Settling } from './settling';
 import type { BindingRecord, InstanceRecord, PendingUpdate, SampleBrokerState } from './state';
 
 /** Ids of deleted resources kept for `last_operation` (410 instead of 404). */
@@ -98,21 +99,29 @@ export function forgetInstance(state: SampleBrokerState, id: string): void {
   remember(state.gone.instances, id);
 }
 
-/** Writes down what completed operations did (applied updates, finished deletes); run before a mutation. */
-export function settle(state: SampleBrokerState, now: number): void {
-  for (const id of Object.keys(state.instances)) {
-    const view = viewInstance(state, id, now)!;
-    if (view.status === 'gone') {
-      forgetInstance(state, id);
-      continue;
-    }
-    const operation = view.record.operation;
-    if (operation?.pendingUpdate && isDone(operation, now)) {
-      const { pendingUpdate: _applied, ...rest } = operation;
-      state.instances[id] = { ...view.record, operation: rest };
+/**
+ * Writes down what completed operations did (applied updates, finished deletes); run before a mutation. Visits the
+ * records `settling` names and lets go of those with nothing left to settle.
+ */
+export function settle(state: SampleBrokerState, now: number, settling: Settling): void {
+  for (const id of settling.instances) {
+    const view = viewInstance(state, id, now);
+    const operation = view?.record.operation;
+    if (!view || view.status === 'gone') {
+      if (view) forgetInstance(state, id);
+      settling.instances.delete(id);
+    } else if (!operation || isDone(operation, now)) {
+      if (operation?.pendingUpdate) {
+        const { pendingUpdate: _applied, ...rest } = operation;
+        state.instances[id] = { ...view.record, operation: rest };
+      }
+      settling.instances.delete(id);
     }
   }
-  for (const id of Object.keys(state.bindings)) {
-    if (viewBinding(state, id, now)?.status === 'gone') forgetBinding(state, id);
+  for (const id of settling.bindings) {
+    const view = viewBinding(state, id, now);
+    if (view?.status === 'gone') forgetBinding(state, id);
+    if (!view || view.status === 'gone' || !view.record.operation || isDone(view.record.operation, now))
+      settling.bindings.delete(id);
   }
 }
