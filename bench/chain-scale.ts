@@ -3,7 +3,7 @@
 // the platform and the sample broker make. The stored instances are copies of one real provision's records (SM
 // instance and operation, sample-broker instance) with new ids, written into the data file
 // between two starts. Targets: 10,000 stored ≥ 0.8 of the rate with 100, 100,000 ≥ 0.6.
-// Run: node bin/run-ts.js bench/chain-scale.ts [--quick]
+// Run: node bin/run-ts.js bench/chain-scale.ts [--quick] [--stored N]
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,6 +19,8 @@ const CONCURRENCY = 16;
 const PROVISIONS = QUICK ? 100 : 300;
 const ROUNDS = 3;
 const SIZES = [100, 10_000, 100_000].map(sized);
+/** `--stored N` measures that one size alone (to profile it); no figures then. */
+const ONE = process.argv.includes('--stored') ? Number(process.argv[process.argv.indexOf('--stored') + 1]) : undefined;
 const TARGETS = [1, 0.8, 0.6];
 
 /** Adds `count` copies of instance `id`'s records to every section that holds one, each under a new id. */
@@ -71,6 +73,10 @@ async function provisionsPerSecond(stored: number): Promise<number> {
   }
 }
 
+if (ONE !== undefined) {
+  console.log(`  ${ONE} stored: ${(await provisionsPerSecond(ONE)).toFixed(1)} provisions/s through the proxy`);
+  process.exit(0);
+}
 const rates: number[] = [];
 for (const stored of SIZES) {
   rates.push(await provisionsPerSecond(stored));

@@ -1,3 +1,4 @@
+import { RECORD_BY_ID } from '../core/record-index';
 import {
   type CollectionSpec,
   type Json,
@@ -6,6 +7,7 @@ import {
   recordKey,
   resolveCollections,
 } from './collections';
+import { IdIndex } from './id-index';
 import type { JournalEntry } from './journal-entry';
 
 /** Where a record of an array collection stands since the last commit. */
@@ -71,10 +73,13 @@ export class ChangeTracker<T> {
   #known = new Map<string, object>();
   #rest = '';
   readonly #specs: readonly CollectionSpec[];
+  #indexes = new WeakMap<object, IdIndex>();
 
   constructor(
     private readonly root: T,
     specs: readonly CollectionSpec[],
+    /** Check every lookup by id against a search (the test runs). */
+    private readonly verify = false,
   ) {
     this.#specs = specs;
     this.view = this.#container(root as object, []) as T;
@@ -90,6 +95,7 @@ export class ChangeTracker<T> {
     for (const { path, parent, key } of collections) {
       const collection = parent[key] as object;
       known.set(path, collection);
+      this.#indexOf(collection);
       const marks = this.#marks.get(collection);
       this.#marks.delete(collection);
       if (
@@ -118,7 +124,10 @@ export class ChangeTracker<T> {
     this.#marks = new WeakMap();
     this.#known = new Map();
     const collections = resolveCollections(this.root, this.#specs);
-    for (const { path, parent, key } of collections) this.#known.set(path, parent[key] as object);
+    for (const { path, parent, key } of collections) {
+      this.#known.set(path, parent[key] as object);
+      this.#indexOf(parent[key] as object)?.invalidate(); // a rollback changes arrays behind the view's back
+    }
     this.#rest = this.#restOf(collections);
   }
 
@@ -150,6 +159,18 @@ export class ChangeTracker<T> {
       }
     }
     return true;
+  }
+
+  /** The id index of an array collection, made and attached on first sight. */
+  #indexOf(collection: object): IdIndex | undefined {
+    if (!Array.isArray(collection)) return undefined;
+    let index = this.#indexes.get(collection);
+    if (!index) {
+      index = new IdIndex(collection, this.verify);
+      this.#indexes.set(collection, index);
+      IdIndex.attach(collection, index);
+    }
+    return index;
   }
 
   #marksOf(collection: object): Marks {
@@ -199,6 +220,7 @@ export class ChangeTracker<T> {
 
   #array(raw: unknown[]): object {
     const marks = () => this.#marksOf(raw);
+    const index = this.#indexOf(raw) as IdIndex;
     /** A record's key, or undefined (and the collection is written whole) for one without. */
     const keyOf = (record: unknown) => {
       if (!isContainer(record)) return undefined;
@@ -218,16 +240,19 @@ export class ChangeTracker<T> {
       const key = keyOf(record);
       if (key === undefined) return;
       const records = marks().records;
+      index.added(record);
       const wasRemoved = records.get(key)?.removed ?? false;
       records.delete(key); // (re)added: it now comes after the records added before it
       records.set(key, { record, present: true, removed: wasRemoved });
     };
     const removed = (record: unknown) => {
+      index.removed(record);
       const key = keyOf(record);
       if (key !== undefined) marks().records.set(key, { record, present: false, removed: true });
     };
     const whole = () => {
       marks().whole = true;
+      index.invalidate();
     };
     const methods: Record<string, (...args: never[]) => unknown> = {
       find: (...args: Parameters<unknown[]['find']>) => {
@@ -287,6 +312,12 @@ export class ChangeTracker<T> {
         new Proxy(raw, {
           get: (target, key, receiver) => {
             if (key === RAW) return target;
+            if (key === RECORD_BY_ID)
+              return (id: string) => {
+                const record = index.get(id);
+                handOut(record);
+                return record;
+              };
             if (typeof key === 'string' && INDEX.test(key)) {
               const record = target[Number(key)];
               handOut(record);
@@ -308,13 +339,16 @@ export class ChangeTracker<T> {
               for (const record of target.slice(Number(value))) removed(record);
               if (Number(value) > target.length) whole();
             } else if (typeof key === 'string' && INDEX.test(key)) {
-              const index = Number(key);
+              const at = Number(key);
               const plain = unwrap(value);
-              const before = target[index];
-              if (index === target.length) added(plain);
-              else if (index > target.length || recordKey(before) !== recordKey(plain)) whole();
-              else if (before !== plain) handOut(plain);
-              target[index] = plain;
+              const before = target[at];
+              if (at === target.length) added(plain);
+              else if (at > target.length || recordKey(before) !== recordKey(plain)) whole();
+              else if (before !== plain) {
+                index.replaced(before, plain);
+                handOut(plain);
+              }
+              target[at] = plain;
               return true;
             }
             return Reflect.set(target, key, unwrap(value));

@@ -258,7 +258,7 @@ export async function openJsonFileStore<S extends z.ZodType>(
   const db = new Low<T>(file, data);
   db.data = data;
   file.written = serialise(data);
-  const store = new JsonFileStore<T>(db, file, journal, new ChangeTracker(data, specs), specs, warn);
+  const store = new JsonFileStore<T>(db, file, journal, new ChangeTracker(data, specs, VERIFY), specs, warn);
   if (fresh || journaled) await store.writeWhole();
   else await chmod(options.path, 0o600);
   return store;

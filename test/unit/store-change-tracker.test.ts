@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { findById } from '../../main/core/record-index';
 import { ChangeTracker } from '../../main/store/change-tracker';
 import type { CollectionSpec, Json } from '../../main/store/collections';
 import { type JournalEntry, JournalReplay } from '../../main/store/journal-entry';

@@ -1,3 +1,4 @@
+import { findById } from '../record-index';
 import type { LastOperation, PlatformBinding, PlatformInstance, PlatformState } from './state';
 
 /** The platform API's answers: the platform's view of its instances and bindings. */
@@ -30,7 +31,7 @@ export function instanceView(instance: PlatformInstance, state: Pick<PlatformSta
 }
 
 export function bindingView(binding: PlatformBinding, state: Pick<PlatformState, 'instances'>) {
-  const instance = state.instances.find((candidate) => candidate.id === binding.service_instance_id);
+  const instance = findById(state.instances, binding.service_instance_id);
   return {
     id: binding.id,
     name: binding.name,

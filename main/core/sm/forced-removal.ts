@@ -1,5 +1,6 @@
 import { notFound } from '../errors';
 import type { EventBus } from '../events';
+import { findById } from '../record-index';
 import type { StateStore } from '../state';
 import type { BindingRecord, InstanceRecord, OperationRecord, SmState } from './model';
 import { finishOperation, resourceTypeOf } from './operations/records';
@@ -61,7 +62,7 @@ export async function forceRemoveInstance(
     `Service instance ${id} was removed from the Service Manager with ?force=true; the broker was not ` +
     'called and may still hold it.';
   const dropped = await deps.store.update((state) => {
-    if (!state.instances.some((instance) => instance.id === id))
+    if (!findById(state.instances, id))
       throw notFound(`There is no service instance with id ${id}. List them with GET /v1/service_instances.`);
     return dropInstances(state, new Set([id]), why);
   });

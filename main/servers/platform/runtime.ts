@@ -7,6 +7,7 @@ import type { ContextFields, Profile } from '../../core/platform/profiles';
 import type { OsbRequest } from '../../core/platform/requests';
 import type { PlatformBinding, PlatformInstance, PlatformState } from '../../core/platform/state';
 import { bindingView, instanceView } from '../../core/platform/views';
+import { findById } from '../../core/record-index';
 import type { StateStore } from '../../core/state';
 import type { Logger } from '../../logging';
 import type { PlatformCatalogs } from './catalogs';
@@ -119,11 +120,11 @@ export class PlatformRuntime {
   }
 
   instance(id: string): PlatformInstance | undefined {
-    return this.state.instances.find((candidate) => candidate.id === id);
+    return findById(this.state.instances, id);
   }
 
   binding(id: string): PlatformBinding | undefined {
-    return this.state.bindings.find((candidate) => candidate.id === id);
+    return findById(this.state.bindings, id);
   }
 
   /**

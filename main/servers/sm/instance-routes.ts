@@ -1,5 +1,6 @@
 import type { RequestHandler, Router } from 'express';
 import { ApiError, notFound } from '../../core/errors';
+import { findById } from '../../core/record-index';
 import { labelsPatchSchema } from '../../core/sm/inputs';
 import { applyLabelChanges } from '../../core/sm/listing';
 import type { BindingRecord, InstanceRecord, PlatformRecord } from '../../core/sm/model';
@@ -40,13 +41,13 @@ export function instanceRouters(
 ) {
   const auth = { read: admin, write: admin };
   const instance = (id: string) => {
-    const found = sm.store.state.instances.find((candidate) => candidate.id === id);
+    const found = findById(sm.store.state.instances, id);
     if (!found)
       throw notFound(`There is no service instance with id ${id}. List them with GET /v1/service_instances.`);
     return found;
   };
   const binding = (id: string) => {
-    const found = sm.store.state.bindings.find((candidate) => candidate.id === id);
+    const found = findById(sm.store.state.bindings, id);
     if (!found)
       throw notFound(`There is no service binding with id ${id}. List them with GET /v1/service_bindings.`);
     return found;
@@ -64,7 +65,7 @@ export function instanceRouters(
         instance(id);
         const { labels } = parseInput(labelsPatchSchema, body, 'The service instance patch');
         const updated = await sm.store.update((state) => {
-          const record = state.instances.find((candidate) => candidate.id === id);
+          const record = findById(state.instances, id);
           if (!record) throw notFound(`Service instance ${id} was deleted meanwhile.`);
           record.labels = applyLabelChanges(record.labels, labels, sm.limits.maxNameLength);
           return record;

@@ -1,3 +1,4 @@
+import { findById } from '../../record-index';
 import type { PlanView } from '../catalog/views';
 import type { OperationRecord, SmState } from '../model';
 import { resourceTypeOf } from './records';
@@ -9,9 +10,9 @@ export const DEFAULT_OPERATION_TIMEOUT_SECONDS = 3600;
 function planOf(state: SmState, plans: readonly PlanView[], operation: OperationRecord) {
   const instanceId =
     operation.resource_type === resourceTypeOf.binding
-      ? state.bindings.find((binding) => binding.id === operation.resource_id)?.service_instance_id
+      ? findById(state.bindings, operation.resource_id)?.service_instance_id
       : operation.resource_id;
-  const instance = state.instances.find((candidate) => candidate.id === instanceId);
+  const instance = instanceId === undefined ? undefined : findById(state.instances, instanceId);
   const planId = instance?.shared_instance?.service_plan_id ?? instance?.service_plan_id;
   return plans.find((plan) => plan.id === planId);
 }

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { findById } from '../../record-index';
 import { parseInput } from '../../validate';
 import { freshResource, nowIso } from '../clock';
 import type { BindingRecord } from '../model';
@@ -82,7 +83,7 @@ export async function fetchBinding(rt: OsbRuntime, job: OsbJob): Promise<OsbAnsw
     return outcome.answer;
   }
   const details = bindingDetails(outcome.response.body);
-  const binding = rt.store.state.bindings.find((candidate) => candidate.id === bindingId);
+  const binding = findById(rt.store.state.bindings, bindingId);
   if (!binding?.ready || activeOperation(rt.store.state, 'binding', bindingId)) return outcome.answer;
   const current = Object.fromEntries(
     Object.keys(details).map((key) => [key, binding[key as keyof BindingRecord]]),
@@ -90,7 +91,7 @@ export async function fetchBinding(rt: OsbRuntime, job: OsbJob): Promise<OsbAnsw
   if (isDeepStrictEqual(current, details)) return outcome.answer;
   // Looked up again inside the update: the store journals the records the update reaches (and it may be gone).
   const view = await rt.store.update((state) => {
-    const stored = state.bindings.find((candidate) => candidate.id === bindingId);
+    const stored = findById(state.bindings, bindingId);
     if (!stored) return undefined;
     Object.assign(stored, details, { updated_at: nowIso() });
     return bindingEventView(stored);

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { ApiError, conflict } from '../../errors';
+import { findById } from '../../record-index';
 import type { BindingRecord, InstanceRecord, OperationRecord, PlatformRecord, SmState } from '../model';
 import { activeOperation, type ResourceKind } from '../operations/records';
 
@@ -62,7 +63,7 @@ export function instanceIdUse(
   platform: Pick<PlatformRecord, 'id'>,
   request: InstanceRequest,
 ): IdUse {
-  const existing = state.instances.find((instance) => instance.id === id);
+  const existing = findById(state.instances, id);
   if (!existing) return 'free';
   const identical =
     existing.platform_id === platform.id &&
@@ -80,7 +81,7 @@ export function bindingIdUse(
   platform: Pick<PlatformRecord, 'id'>,
   request: BindingRequest,
 ): IdUse {
-  const existing = state.bindings.find((binding) => binding.id === id);
+  const existing = findById(state.bindings, id);
   if (!existing) return 'free';
   const identical =
     existing.platform_id === platform.id &&

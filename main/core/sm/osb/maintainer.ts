@@ -1,3 +1,4 @@
+import { findById } from '../../record-index';
 import type { CatalogCache } from '../catalog/cache';
 import { runPool } from '../catalog/pool';
 import type { OperationRecord, SmState } from '../model';
@@ -43,11 +44,11 @@ function pollTarget(
 ): PollTarget | undefined {
   const binding =
     operation.resource_type === resourceTypeOf.binding
-      ? state.bindings.find((candidate) => candidate.id === operation.resource_id)
+      ? findById(state.bindings, operation.resource_id)
       : undefined;
   if (operation.resource_type === resourceTypeOf.binding && !binding) return undefined;
   const instanceId = binding?.service_instance_id ?? operation.resource_id;
-  const instance = state.instances.find((candidate) => candidate.id === instanceId);
+  const instance = findById(state.instances, instanceId);
   const broker = instance && state.brokers.find((candidate) => candidate.id === instance.broker_id);
   if (!instance || !broker) return undefined;
   // A reference's calls reach the broker as calls on the shared instance.

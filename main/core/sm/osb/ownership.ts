@@ -1,4 +1,5 @@
 import { notFound } from '../../errors';
+import { findById } from '../../record-index';
 import type { BindingRecord, InstanceRecord, PlatformRecord, SmState } from '../model';
 
 type Caller = Pick<PlatformRecord, 'id' | 'name'>;
@@ -16,7 +17,7 @@ export function resolveInstanceForPlatform(
   instanceId: string,
   platform: Caller,
 ): InstanceRecord | undefined {
-  const instance = state.instances.find((candidate) => candidate.id === instanceId);
+  const instance = findById(state.instances, instanceId);
   if (instance && instance.platform_id !== platform.id) throw missingInstance(instanceId, platform);
   return instance;
 }
@@ -40,7 +41,7 @@ export function resolveBindingForPlatform(
   platform: Caller,
 ): BindingRecord | undefined {
   resolveInstanceForPlatform(state, instanceId, platform);
-  const binding = state.bindings.find((candidate) => candidate.id === bindingId);
+  const binding = findById(state.bindings, bindingId);
   if (binding && (binding.platform_id !== platform.id || binding.service_instance_id !== instanceId)) {
     throw notFound(
       `Platform "${platform.name}" has no service binding ${bindingId} of service instance ${instanceId}.`,

@@ -1,4 +1,5 @@
 import { ApiError, badRequest, notFound } from '../../errors';
+import { findById } from '../../record-index';
 import { freshResource } from '../clock';
 import type { InstanceRecord, SmState } from '../model';
 import type { OsbRequest } from '../plugins/types';
@@ -154,7 +155,7 @@ export function sharedTarget(
   );
   if (!reference?.referenced_instance_id || !reference.shared_instance) return undefined;
   const sharedId = reference.referenced_instance_id;
-  const shared = state.instances.find((instance) => instance.id === sharedId) ?? reference.shared_instance;
+  const shared = findById(state.instances, sharedId) ?? reference.shared_instance;
   const planId = plans.find((plan) => plan.id === shared.service_plan_id)?.catalog_id;
   const { request } = job.ctx;
   const query = { ...request.query, ...(request.query.plan_id && planId ? { plan_id: planId } : {}) };

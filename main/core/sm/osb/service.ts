@@ -1,4 +1,5 @@
 import { ApiError } from '../../errors';
+import { findById } from '../../record-index';
 import type { PlanView } from '../catalog/views';
 import type { BrokerRecord, SmState } from '../model';
 import { runAfter, runBefore } from '../plugins/run';
@@ -109,7 +110,9 @@ export class OsbService {
     const catalogId = stringField(call.body, 'plan_id') ?? call.query.plan_id;
     const named = plans.find((plan) => plan.broker_id === broker.id && plan.catalog_id === catalogId);
     if (named) return named;
-    const instance = this.deps.store.state.instances.find((candidate) => candidate.id === route.instanceId);
+    const instance = route.instanceId
+      ? findById(this.deps.store.state.instances, route.instanceId)
+      : undefined;
     return instance && plans.find((plan) => plan.id === instance.service_plan_id);
   }
 }

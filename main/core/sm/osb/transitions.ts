@@ -1,3 +1,4 @@
+import { findById } from '../../record-index';
 import { nowIso } from '../clock';
 import type { BindingRecord, InstanceRecord, OperationRecord, SmState } from '../model';
 import { finishOperation, operationById, resourceTypeOf } from '../operations/records';
@@ -59,8 +60,8 @@ function apply<T extends Resource>(
   changes: Partial<T>,
   rules: Rules<T>,
 ): RecordChange<T> | undefined {
-  const index = records.findIndex((record) => record.id === operation.resource_id);
-  const record = records[index];
+  const record = findById(records, operation.resource_id);
+  const index = record ? records.indexOf(record) : -1;
   const now = nowIso();
   if (outcome.kind === 'accepted') {
     if (outcome.operation !== undefined) operation.external_id = outcome.operation;
