@@ -115,7 +115,7 @@ describe('the change tracker', () => {
         fc.array(fc.array(fc.oneof(...commands), { maxLength: 8 }), { maxLength: 8 }),
         (batches) => {
           const data: State = { list: [], map: {}, groups: {}, strings: [] };
-          const tracker = new ChangeTracker(data, SPECS);
+          const tracker = new ChangeTracker(data, SPECS, true);
           let counter = 0;
           const next = () => `id-${counter++}`;
           let durable = copy(data) as unknown as Json;
@@ -125,6 +125,11 @@ describe('the change tracker', () => {
             expect(durable).toEqual(copy(data));
             // Arrays keep their order (toEqual compares arrays in order; check the groups' too).
             expect(JSON.stringify((durable as unknown as State).list)).toBe(JSON.stringify(data.list));
+            // The lookup by id the store keeps finds what a search finds, in the view and in the state.
+            for (const list of [data.list, data.groups.g1?.items ?? []])
+              for (const item of list) expect(findById(list, item.id)).toBe(item);
+            for (const item of data.list) expect(findById(tracker.view.list, item.id)).toBe(item);
+            expect(findById(data.list, 'never-made')).toBeUndefined();
           }
         },
       ),
