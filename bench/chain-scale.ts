@@ -20,7 +20,9 @@ const PROVISIONS = QUICK ? 100 : 300;
 const ROUNDS = 3;
 const SIZES = [100, 10_000, 100_000].map(sized);
 /** `--stored N` measures that one size alone (to profile it); no figures then. */
-const ONE = process.argv.includes('--stored') ? Number(process.argv[process.argv.indexOf('--stored') + 1]) : undefined;
+const ONE = process.argv.includes('--stored')
+  ? Number(process.argv[process.argv.indexOf('--stored') + 1])
+  : undefined;
 const TARGETS = [1, 0.8, 0.6];
 
 /** Adds `count` copies of instance `id`'s records to every section that holds one, each under a new id. */
@@ -74,7 +76,9 @@ async function provisionsPerSecond(stored: number): Promise<number> {
 }
 
 if (ONE !== undefined) {
-  console.log(`  ${ONE} stored: ${(await provisionsPerSecond(ONE)).toFixed(1)} provisions/s through the proxy`);
+  console.log(
+    `  ${ONE} stored: ${(await provisionsPerSecond(ONE)).toFixed(1)} provisions/s through the proxy`,
+  );
   process.exit(0);
 }
 const rates: number[] = [];
