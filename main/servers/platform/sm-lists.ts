@@ -1,5 +1,10 @@
+import { DEFAULT_LIMITS } from '../../core/limits';
 import type { SmLists } from '../../core/platform/reconcile';
+import { limitedHttpSend } from '../../traffic';
 import { type BasicCredentials, basicAuthHeader } from '../http/basic-auth';
+
+/** On node:http, as the platform's other hops: global fetch would load undici (~50 ms) before the first sync. */
+const send = limitedHttpSend(DEFAULT_LIMITS);
 
 interface Page<T> {
   items: T[];
@@ -17,13 +22,14 @@ async function listAll<T>(
   let token: string | undefined;
   do {
     const query = new URLSearchParams({ max_items: '200', ...(token ? { token } : {}) });
-    const response = await fetch(`${smUrl}${path}?${query}`, {
+    const response = await send(`${smUrl}${path}?${query}`, {
+      method: 'GET',
       headers: { Authorization: basicAuthHeader(credentials), Accept: 'application/json' },
       signal,
     });
-    if (!response.ok)
-      throw new Error(`GET ${path} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
-    const page = (await response.json()) as Page<T>;
+    if (response.status < 200 || response.status > 299)
+      throw new Error(`GET ${path} answered ${response.status}: ${response.text.slice(0, 300)}`);
+    const page = JSON.parse(response.text) as Page<T>;
     items.push(...page.items);
     token = page.token;
   } while (token);
