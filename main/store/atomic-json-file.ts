@@ -1,7 +1,8 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
 import writeFileAtomic from 'write-file-atomic';
+import { readTextOrNull } from './read-text';
 import { StoreWriteError } from './store';
 
 /** Compact JSON: the file is written whole only when the journal is folded in, and it stays small to read. */
@@ -19,13 +20,8 @@ export class AtomicJsonFile<T> implements Adapter<T> {
   constructor(readonly path: string) {}
 
   async read(): Promise<T | null> {
-    let text: string;
-    try {
-      text = await readFile(this.path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
+    const text = await readTextOrNull(this.path);
+    if (text === null) return null;
     return JSON.parse(text) as T;
   }
 

@@ -182,10 +182,16 @@ export class ChangeTracker<T> {
     return marks;
   }
 
-  #cached(raw: object, make: () => object): object {
+  /** The view of `raw`, made once: its traps, with `RAW` answered by `raw` itself. */
+  #view<O extends object>(raw: O, traps: () => ProxyHandler<O>): object {
     let proxy = this.#proxies.get(raw);
     if (!proxy) {
-      proxy = make();
+      const handler = traps();
+      const get = handler.get ?? Reflect.get;
+      proxy = new Proxy(raw, {
+        ...handler,
+        get: (target, key, receiver) => (key === RAW ? target : get(target, key, receiver)),
+      });
       this.#proxies.set(raw, proxy);
     }
     return proxy;
@@ -193,32 +199,38 @@ export class ChangeTracker<T> {
 
   /** An object on the way to collections: hands out views of what leads to them, the rest as it is. */
   #container(raw: object, path: readonly string[]): object {
-    // Where each key of this object leads, worked out once: this runs on every read of the state in an update.
-    const places = new Map<string, ReturnType<typeof placeOf>>();
-    return this.#cached(
-      raw,
-      () =>
-        new Proxy(raw, {
-          get: (target, key, receiver) => {
-            if (key === RAW) return target;
-            const value = Reflect.get(target, key, receiver);
-            if (typeof key !== 'string' || !isContainer(value)) return value;
-            const at = [...path, key];
-            let place = places.get(key);
-            if (place === undefined) {
-              place = placeOf(at, this.#specs);
-              places.set(key, place);
-            }
-            if (place === 'collection')
-              return Array.isArray(value) ? this.#array(value) : this.#map(value as Json);
-            return place === 'above' ? this.#container(value, at) : value;
-          },
-          set: (target, key, value) => Reflect.set(target, key, unwrap(value)),
-        }),
-    );
+    return this.#view(raw, () => {
+      // Where each key of this object leads, worked out once: this runs on every read of the state in an update.
+      const places = new Map<string, ReturnType<typeof placeOf>>();
+      return {
+        get: (target, key, receiver) => {
+          const value = Reflect.get(target, key, receiver);
+          if (typeof key !== 'string' || !isContainer(value)) return value;
+          const at = [...path, key];
+          let place = places.get(key);
+          if (place === undefined) {
+            place = placeOf(at, this.#specs);
+            places.set(key, place);
+          }
+          if (place === 'collection')
+            return Array.isArray(value) ? this.#array(value) : this.#map(value as Json);
+          return place === 'above' ? this.#container(value, at) : value;
+        },
+        set: (target, key, value) => Reflect.set(target, key, unwrap(value)),
+      };
+    });
   }
 
   #array(raw: unknown[]): object {
+    return this.#view(raw, () => this.#arrayTraps(raw));
+  }
+
+  #map(raw: Json): object {
+    return this.#view(raw, () => this.#mapTraps(raw));
+  }
+
+  /** Traps that note the records an array collection hands out, takes in and lets go. */
+  #arrayTraps(raw: unknown[]): ProxyHandler<unknown[]> {
     const marks = () => this.#marksOf(raw);
     const index = this.#indexOf(raw) as IdIndex;
     /** A record's key, or undefined (and the collection is written whole) for one without. */
@@ -306,91 +318,82 @@ export class ChangeTracker<T> {
         whole();
         return (raw[name] as (...args: unknown[]) => unknown)(...args.map(unwrap));
       };
-    return this.#cached(
-      raw,
-      () =>
-        new Proxy(raw, {
-          get: (target, key, receiver) => {
-            if (key === RAW) return target;
-            if (key === RECORD_BY_ID)
-              return (id: string) => {
-                const record = index.get(id);
-                handOut(record);
-                return record;
-              };
-            if (typeof key === 'string' && INDEX.test(key)) {
-              const record = target[Number(key)];
-              handOut(record);
-              return record;
-            }
-            if (key === 'length') return target.length;
-            const value = Reflect.get(target, key, receiver);
-            if (typeof value !== 'function') return value;
-            if (typeof key === 'string' && Object.hasOwn(methods, key)) return methods[key];
-            if (typeof key === 'string' && READS.has(key)) return value.bind(target);
-            // Anything else may hand every record to caller code (map, forEach, for…of, slice…).
-            return (...args: unknown[]) => {
-              for (const record of target) handOut(record);
-              return value.apply(target, args);
-            };
-          },
-          set: (target, key, value) => {
-            if (key === 'length') {
-              for (const record of target.slice(Number(value))) removed(record);
-              if (Number(value) > target.length) whole();
-            } else if (typeof key === 'string' && INDEX.test(key)) {
-              const at = Number(key);
-              const plain = unwrap(value);
-              const before = target[at];
-              if (at === target.length) added(plain);
-              else if (at > target.length || recordKey(before) !== recordKey(plain)) whole();
-              else if (before !== plain) {
-                index.replaced(before, plain);
-                handOut(plain);
-              }
-              target[at] = plain;
-              return true;
-            }
-            return Reflect.set(target, key, unwrap(value));
-          },
-          deleteProperty: (target, key) => {
-            whole();
-            return Reflect.deleteProperty(target, key);
-          },
-        }),
-    );
+    return {
+      get: (target, key, receiver) => {
+        if (key === RECORD_BY_ID)
+          return (id: string) => {
+            const record = index.get(id);
+            handOut(record);
+            return record;
+          };
+        if (typeof key === 'string' && INDEX.test(key)) {
+          const record = target[Number(key)];
+          handOut(record);
+          return record;
+        }
+        if (key === 'length') return target.length;
+        const value = Reflect.get(target, key, receiver);
+        if (typeof value !== 'function') return value;
+        if (typeof key === 'string' && Object.hasOwn(methods, key)) return methods[key];
+        if (typeof key === 'string' && READS.has(key)) return value.bind(target);
+        // Anything else may hand every record to caller code (map, forEach, for…of, slice…).
+        return (...args: unknown[]) => {
+          for (const record of target) handOut(record);
+          return value.apply(target, args);
+        };
+      },
+      set: (target, key, value) => {
+        if (key === 'length') {
+          for (const record of target.slice(Number(value))) removed(record);
+          if (Number(value) > target.length) whole();
+        } else if (typeof key === 'string' && INDEX.test(key)) {
+          const at = Number(key);
+          const plain = unwrap(value);
+          const before = target[at];
+          if (at === target.length) added(plain);
+          else if (at > target.length || recordKey(before) !== recordKey(plain)) whole();
+          else if (before !== plain) {
+            index.replaced(before, plain);
+            handOut(plain);
+          }
+          target[at] = plain;
+          return true;
+        }
+        return Reflect.set(target, key, unwrap(value));
+      },
+      deleteProperty: (target, key) => {
+        whole();
+        return Reflect.deleteProperty(target, key);
+      },
+    };
   }
 
-  #map(raw: Json): object {
+  /** Traps that note the keys a map collection reads, sets and deletes. */
+  #mapTraps(raw: Json): ProxyHandler<Json> {
     const touch = (key: string) => this.#marksOf(raw).keys.add(key);
-    return this.#cached(
-      raw,
-      () =>
-        new Proxy(raw, {
-          get: (target, key, receiver) => {
-            if (key === RAW) return target;
-            if (typeof key === 'string' && Object.hasOwn(target, key)) {
-              touch(key);
-              return target[key];
-            }
-            return Reflect.get(target, key, receiver);
-          },
-          set: (target, key, value) => {
-            if (typeof key === 'string') touch(key);
-            return Reflect.set(target, key, unwrap(value));
-          },
-          defineProperty: (target, key, descriptor) => {
-            if (typeof key === 'string') touch(key);
-            return Reflect.defineProperty(target, key, { ...descriptor, value: unwrap(descriptor.value) });
-          },
-          deleteProperty: (target, key) => {
-            if (typeof key === 'string') {
-              touch(key);
-              this.#marksOf(raw).deleted.add(key);
-            }
-            return Reflect.deleteProperty(target, key);
-          },
-        }),
-    );
+    return {
+      get: (target, key, receiver) => {
+        if (typeof key === 'string' && Object.hasOwn(target, key)) {
+          touch(key);
+          return target[key];
+        }
+        return Reflect.get(target, key, receiver);
+      },
+      set: (target, key, value) => {
+        if (typeof key === 'string') touch(key);
+        return Reflect.set(target, key, unwrap(value));
+      },
+      defineProperty: (target, key, descriptor) => {
+        if (typeof key === 'string') touch(key);
+        return Reflect.defineProperty(target, key, { ...descriptor, value: unwrap(descriptor.value) });
+      },
+      deleteProperty: (target, key) => {
+        if (typeof key === 'string') {
+          touch(key);
+          this.#marksOf(raw).deleted.add(key);
+        }
+        return Reflect.deleteProperty(target, key);
+      },
+    };
   }
 }

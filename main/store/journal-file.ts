@@ -1,5 +1,6 @@
-import { open, readFile, rm } from 'node:fs/promises';
+import { open, rm } from 'node:fs/promises';
 import type { JournalEntry } from './journal-entry';
+import { readTextOrNull } from './read-text';
 import { StoreLoadError } from './store';
 
 export interface JournalContents {
@@ -24,13 +25,8 @@ export class JournalFile {
   }
 
   async read(): Promise<JournalContents | null> {
-    let text: string;
-    try {
-      text = await readFile(this.path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
+    const text = await readTextOrNull(this.path);
+    if (text === null) return null;
     const lines = text.split('\n');
     const tail = lines.pop()!; // what follows the last newline: empty unless the last append was cut
     const entries = lines.map((line, index) => {
