@@ -65,37 +65,65 @@ export function limitedHttpSend(limits: AnswerLimits): HttpSend {
   return async (url, { method, headers, body, signal }) => {
     const target = new URL(url);
     const transport = await transportOf(target);
-    return new Promise((resolve, reject) => {
-      const sent: Record<string, string> = { 'accept-encoding': 'gzip, deflate, br', ...headers };
-      if (body !== undefined) sent['content-length'] = String(Buffer.byteLength(body));
-      const options = { method, headers: sent, agent: transport.agent, signal };
-      const request = transport.request(target, options, (response) => {
-        const meter = new AnswerMeter(limits);
-        const decoder = new TextDecoder();
-        let text = '';
-        const stream = bodyOf(response, method);
-        stream.on('data', (piece: Buffer) => {
-          try {
-            meter.feed(piece);
-          } catch (error) {
-            request.destroy();
-            reject(error);
-            return;
-          }
-          text += decoder.decode(piece, { stream: true });
-        });
-        stream.on('end', () =>
-          resolve({
-            status: response.statusCode!,
-            headers: flatHeaders(response.headers),
-            text: text + decoder.decode(),
-          }),
-        );
-        stream.on('error', (error) => reject(failure(error)));
-        stream.on('close', () => reject(failure(new Error('the connection closed before the answer ended'))));
-      });
-      request.on('error', (error) => reject(failure(error)));
-      request.end(body);
-    });
+    const sent: Record<string, string> = { 'accept-encoding': 'gzip, deflate, br', ...headers };
+    if (body !== undefined) sent['content-length'] = String(Buffer.byteLength(body));
+    const call: Call = { transport, target, options: { method, headers: sent, signal }, body, limits };
+    try {
+      return await sendOnce(call);
+    } catch (error) {
+      // A kept-alive connection the server closed as this call went out: nothing was answered, so it goes again
+      // on a new connection, as Node's documentation advises (http.ClientRequest reusedSocket).
+      if (!(error instanceof StaleConnectionError)) throw error;
+      return sendOnce(call);
+    }
   };
+}
+
+interface Call {
+  transport: Transport;
+  target: URL;
+  options: { method: string; headers: Record<string, string>; signal?: AbortSignal };
+  body?: string;
+  limits: AnswerLimits;
+}
+
+class StaleConnectionError extends Error {}
+
+function sendOnce({ transport, target, options, body, limits }: Call): ReturnType<HttpSend> {
+  const { method } = options;
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const request = transport.request(target, { ...options, agent: transport.agent }, (response) => {
+      answered = true;
+      const meter = new AnswerMeter(limits);
+      const decoder = new TextDecoder();
+      let text = '';
+      const stream = bodyOf(response, method);
+      stream.on('data', (piece: Buffer) => {
+        try {
+          meter.feed(piece);
+        } catch (error) {
+          request.destroy();
+          reject(error);
+          return;
+        }
+        text += decoder.decode(piece, { stream: true });
+      });
+      stream.on('end', () =>
+        resolve({
+          status: response.statusCode!,
+          headers: flatHeaders(response.headers),
+          text: text + decoder.decode(),
+        }),
+      );
+      stream.on('error', (error) => reject(failure(error)));
+      stream.on('close', () => reject(failure(new Error('the connection closed before the answer ended'))));
+    });
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      const stale =
+        !answered && request.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
+      reject(stale ? new StaleConnectionError(error.message, { cause: error }) : failure(error));
+    });
+    request.end(body);
+  });
 }

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnswerRefusedError, limitedFetchSend, limitedHttpSend } from '../../main/traffic';
@@ -81,5 +81,39 @@ describe('limitedHttpSend answers as limitedFetchSend does', () => {
     const signal = AbortSignal.timeout(100);
     await expect(senders.http(`${base}/silent`, { method: 'GET', signal })).rejects.toThrow();
     expect(signal.aborted).toBe(true);
+  });
+});
+
+describe('limitedHttpSend on a kept-alive connection the server drops', () => {
+  /** Answers the first request of each connection (keeping it open) and resets the connection at the next. */
+  async function oneRequestPerConnection() {
+    const connections: number[] = [];
+    const raw = net.createServer((socket) => {
+      connections.push(0);
+      const at = connections.length - 1;
+      socket.on('data', () => {
+        connections[at]!++;
+        if (connections[at] === 1)
+          socket.write('HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\nok');
+        else socket.resetAndDestroy();
+      });
+      socket.on('error', () => undefined);
+    });
+    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+    return { raw, connections, url: `http://127.0.0.1:${(raw.address() as AddressInfo).port}/` };
+  }
+
+  it('sends the call again on a new connection when the reused one is reset before any answer', async () => {
+    const { raw, connections, url } = await oneRequestPerConnection();
+    try {
+      const send = limitedHttpSend(limits);
+      expect((await send(url, { method: 'GET' })).text).toBe('ok');
+      const second = await send(url, { method: 'PUT', body: '{}' });
+      expect(second).toMatchObject({ status: 200, text: 'ok' });
+      // The kept-alive connection saw the second call and dropped it; a new connection answered it.
+      expect(connections).toEqual([2, 1]);
+    } finally {
+      raw.close();
+    }
   });
 });
