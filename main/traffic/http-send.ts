@@ -74,7 +74,7 @@ export function limitedHttpSend(limits: AnswerLimits): HttpSend {
       // A kept-alive connection the server closed as this call went out: nothing was answered, so it goes again
       // on a new connection, as Node's documentation advises (http.ClientRequest reusedSocket).
       if (!(error instanceof StaleConnectionError)) throw error;
-      return sendOnce(call);
+      return sendOnce({ ...call, fresh: true });
     }
   };
 }
@@ -85,40 +85,46 @@ interface Call {
   options: { method: string; headers: Record<string, string>; signal?: AbortSignal };
   body?: string;
   limits: AnswerLimits;
+  /** On a connection of its own (not one the pool holds, which may be as stale as the one that failed). */
+  fresh?: boolean;
 }
 
 class StaleConnectionError extends Error {}
 
-function sendOnce({ transport, target, options, body, limits }: Call): ReturnType<HttpSend> {
+function sendOnce({ transport, target, options, body, limits, fresh }: Call): ReturnType<HttpSend> {
   const { method } = options;
   return new Promise((resolve, reject) => {
     let answered = false;
-    const request = transport.request(target, { ...options, agent: transport.agent }, (response) => {
-      answered = true;
-      const meter = new AnswerMeter(limits);
-      const decoder = new TextDecoder();
-      let text = '';
-      const stream = bodyOf(response, method);
-      stream.on('data', (piece: Buffer) => {
-        try {
-          meter.feed(piece);
-        } catch (error) {
-          request.destroy();
-          reject(error);
-          return;
-        }
-        text += decoder.decode(piece, { stream: true });
-      });
-      stream.on('end', () =>
-        resolve({
-          status: response.statusCode!,
-          headers: flatHeaders(response.headers),
-          text: text + decoder.decode(),
-        }),
-      );
-      stream.on('error', (error) => reject(failure(error)));
-      stream.on('close', () => reject(failure(new Error('the connection closed before the answer ended'))));
-    });
+    const request = transport.request(
+      target,
+      { ...options, agent: fresh ? false : transport.agent },
+      (response) => {
+        answered = true;
+        const meter = new AnswerMeter(limits);
+        const decoder = new TextDecoder();
+        let text = '';
+        const stream = bodyOf(response, method);
+        stream.on('data', (piece: Buffer) => {
+          try {
+            meter.feed(piece);
+          } catch (error) {
+            request.destroy();
+            reject(error);
+            return;
+          }
+          text += decoder.decode(piece, { stream: true });
+        });
+        stream.on('end', () =>
+          resolve({
+            status: response.statusCode!,
+            headers: flatHeaders(response.headers),
+            text: text + decoder.decode(),
+          }),
+        );
+        stream.on('error', (error) => reject(failure(error)));
+        stream.on('close', () => reject(failure(new Error('the connection closed before the answer ended'))));
+      },
+    );
     request.on('error', (error: NodeJS.ErrnoException) => {
       const stale =
         !answered && request.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
