@@ -127,3 +127,24 @@ describe('SampleBrokerCore: failLastOperation', () => {
     expect(faults.list()).toEqual([]);
   });
 });
+
+describe('SampleBrokerCore: an instance removed with its bindings', () => {
+  const SYNC = { acceptsIncomplete: false, dashboardBase: 'http://broker/dashboard' };
+
+  it("removes the deprovisioned instance's bindings only, also those made before a restart", async () => {
+    await core.provision('kept', DB, SYNC);
+    await core.provision('gone', DB, SYNC);
+    await core.bind('kept', 'kept-b', DB, SYNC);
+    await core.bind('gone', 'gone-b1', DB, SYNC);
+    // A new core on the same state, as after a restart: it learns the bindings from the state.
+    const store = { state, update: async <R>(mutate: (current: SampleBrokerState) => R) => mutate(state) };
+    const restarted = new SampleBrokerCore({ store, faults, asyncDelayMs: DELAY, now: () => now });
+    await restarted.bind('gone', 'gone-b2', DB, SYNC);
+
+    await restarted.unbind('gone', 'gone-b1', DB, SYNC);
+    expect((await restarted.deprovision('gone', DB, SYNC)).status).toBe(200);
+    expect(Object.keys(state.bindings)).toEqual(['kept-b']);
+    expect(Object.keys(state.instances)).toEqual(['kept']);
+    expect(state.gone.bindings).toEqual(['gone-b1', 'gone-b2']);
+  });
+});

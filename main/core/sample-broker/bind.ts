@@ -65,7 +65,7 @@ export function bind(
       return { status: 200, body: bindingBody(record) };
     }
 
-    settle(state, now, ctx.settling);
+    settle(state, now, ctx.indexes);
     const operation = ref.behaviour.async
       ? newOperation({
           kind: 'bind',
@@ -90,7 +90,8 @@ export function bind(
       operation,
     };
     state.bindings[id] = record;
-    if (operation) ctx.settling.note('bindings', id);
+    ctx.indexes.bound(instanceId, id);
+    if (operation) ctx.indexes.noteOperation('bindings', id);
     reviveId(state, 'bindings', id);
     if (operation) return { status: 202, body: { operation: operation.id } };
     return { status: 201, body: bindingBody(record) };

@@ -5,10 +5,10 @@ import { sampleCatalog } from './catalog';
 import type { BrokerContext, CallOptions } from './context';
 import { deprovision } from './deprovision';
 import type { FaultRegistry } from './faults';
+import { BrokerIndexes } from './indexes';
 import { fetchInstance, instanceLastOperation } from './instance-queries';
 import { type ProvisionOptions, provision } from './provision';
 import type { BindBody, DeleteQuery, ProvisionBody, UpdateBody } from './requests';
-import { Settling } from './settling';
 import type { SampleBrokerState } from './state';
 import { unbind } from './unbind';
 import { update } from './update';
@@ -30,7 +30,7 @@ export class SampleBrokerCore {
       faults: options.faults,
       asyncDelayMs: options.asyncDelayMs,
       now: options.now ?? Date.now,
-      settling: new Settling(options.store.state),
+      indexes: new BrokerIndexes(options.store.state),
     };
   }
 

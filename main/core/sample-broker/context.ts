@@ -1,6 +1,6 @@
 import type { StateStore } from '../state';
 import type { FaultRegistry } from './faults';
-import type { Settling } from './settling';
+import type { BrokerIndexes } from './indexes';
 import type { SampleBrokerState } from './state';
 
 /** What the broker's operations need: its state, the clock, the async delay and the faults in force. */
@@ -9,7 +9,7 @@ export interface BrokerContext {
   now: () => number;
   asyncDelayMs: number;
   faults: FaultRegistry;
-  settling: Settling;
+  indexes: BrokerIndexes;
 }
 
 /** An OSB answer: the status and the JSON body. */

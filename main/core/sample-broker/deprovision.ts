@@ -6,9 +6,13 @@ import type { DeleteQuery } from './requests';
 import type { SampleBrokerState } from './state';
 import { forgetInstance, isInProgress, settle, viewBinding, viewInstance } from './views';
 
-function bindingsBusy(state: SampleBrokerState, instanceId: string, now: number): boolean {
-  return Object.values(state.bindings).some((binding) => {
-    if (binding.instanceId !== instanceId) return false;
+function bindingsBusy(
+  ctx: BrokerContext,
+  state: SampleBrokerState,
+  instanceId: string,
+  now: number,
+): boolean {
+  return ctx.indexes.bindingsOf(state, instanceId).some((binding) => {
     const view = viewBinding(state, binding.id, now);
     return !!view && isInProgress(view.status);
   });
@@ -22,22 +26,22 @@ export function deprovision(ctx: BrokerContext, id: string, _query: DeleteQuery,
     if (!view || view.status === 'gone') return gone();
     const { record, status } = view;
     if (status === 'deprovisioning') return { status: 202, body: { operation: record.operation!.id } };
-    if (status === 'provisioning' || status === 'updating' || bindingsBusy(state, id, now)) {
+    if (status === 'provisioning' || status === 'updating' || bindingsBusy(ctx, state, id, now)) {
       throw concurrencyError(`service instance ${id}`, { instance_usable: true });
     }
     const ref = planOfRecord(record);
     // A failed provision left nothing to remove, so even an async plan can answer at once.
     if (status !== 'failed' && ref.behaviour.async) {
       if (!options.acceptsIncomplete) throw asyncRequired();
-      settle(state, now, ctx.settling);
+      settle(state, now, ctx.indexes);
       const failure = ctx.faults.failureFor('deprovision', ref.plan.id);
       const operation = newOperation({ kind: 'deprovision', now, delayMs: ctx.asyncDelayMs, failure });
       state.instances[id]!.operation = operation;
-      ctx.settling.note('instances', id);
+      ctx.indexes.noteOperation('instances', id);
       return { status: 202, body: { operation: operation.id } };
     }
-    settle(state, now, ctx.settling);
-    forgetInstance(state, id);
+    settle(state, now, ctx.indexes);
+    forgetInstance(state, id, ctx.indexes);
     return { status: 200, body: {} };
   });
 }

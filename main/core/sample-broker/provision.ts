@@ -43,7 +43,7 @@ export function provision(ctx: BrokerContext, id: string, body: ProvisionBody, o
       return { status: 200, body: { dashboard_url: record.dashboardUrl } };
     }
 
-    settle(state, now, ctx.settling);
+    settle(state, now, ctx.indexes);
     const at = new Date(now).toISOString();
     const operation = ref.behaviour.async
       ? newOperation({
@@ -66,7 +66,7 @@ export function provision(ctx: BrokerContext, id: string, body: ProvisionBody, o
       operation,
     };
     state.instances[id] = record;
-    if (operation) ctx.settling.note('instances', id);
+    if (operation) ctx.indexes.noteOperation('instances', id);
     reviveId(state, 'instances', id);
     if (operation)
       return { status: 202, body: { dashboard_url: record.dashboardUrl, operation: operation.id } };

@@ -23,15 +23,15 @@ export function unbind(
     const ref = planOfRecord(record);
     if (status !== 'failed' && ref.behaviour.async) {
       if (!options.acceptsIncomplete) throw asyncRequired();
-      settle(state, now, ctx.settling);
+      settle(state, now, ctx.indexes);
       const failure = ctx.faults.failureFor('unbind', ref.plan.id);
       const operation = newOperation({ kind: 'unbind', now, delayMs: ctx.asyncDelayMs, failure });
       state.bindings[id]!.operation = operation;
-      ctx.settling.note('bindings', id);
+      ctx.indexes.noteOperation('bindings', id);
       return { status: 202, body: { operation: operation.id } };
     }
-    settle(state, now, ctx.settling);
-    forgetBinding(state, id);
+    settle(state, now, ctx.indexes);
+    forgetBinding(state, id, ctx.indexes);
     return { status: 200, body: {} };
   });
 }

@@ -58,7 +58,7 @@ export function update(ctx: BrokerContext, id: string, body: UpdateBody, options
     const target = targetOf(view.record, body, options);
     const async = planOfRecord({ serviceId: view.record.serviceId, planId: target.planId }).behaviour.async;
 
-    settle(state, now, ctx.settling);
+    settle(state, now, ctx.indexes);
     const record = state.instances[id]!;
     if (!async) {
       state.instances[id] = applyUpdate(record, target, new Date(now).toISOString());
@@ -73,7 +73,7 @@ export function update(ctx: BrokerContext, id: string, body: UpdateBody, options
       pendingUpdate: target,
     });
     record.operation = operation;
-    ctx.settling.note('instances', id);
+    ctx.indexes.noteOperation('instances', id);
     return { status: 202, body: { operation: operation.id } };
   });
 }

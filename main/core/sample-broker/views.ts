@@ -1,5 +1,5 @@
+import type { BrokerIndexes } from './indexes';
 import { isDone } from './operations';
-import type { Settling } from './settling';
 import type { BindingRecord, InstanceRecord, PendingUpdate, SampleBrokerState } from './state';
 
 /** Ids of deleted resources kept for `last_operation` (410 instead of 404). */
@@ -85,30 +85,31 @@ export function reviveId(state: SampleBrokerState, kind: 'instances' | 'bindings
   if (at >= 0) state.gone[kind].splice(at, 1);
 }
 
-export function forgetBinding(state: SampleBrokerState, id: string): void {
+export function forgetBinding(state: SampleBrokerState, id: string, indexes: BrokerIndexes): void {
+  const binding = state.bindings[id];
+  if (binding) indexes.unbound(binding.instanceId, id);
   delete state.bindings[id];
   remember(state.gone.bindings, id);
 }
 
 /** Removes an instance and its bindings. */
-export function forgetInstance(state: SampleBrokerState, id: string): void {
-  for (const binding of Object.values(state.bindings)) {
-    if (binding.instanceId === id) forgetBinding(state, binding.id);
-  }
+export function forgetInstance(state: SampleBrokerState, id: string, indexes: BrokerIndexes): void {
+  for (const binding of indexes.bindingsOf(state, id)) forgetBinding(state, binding.id, indexes);
   delete state.instances[id];
   remember(state.gone.instances, id);
 }
 
 /**
  * Writes down what completed operations did (applied updates, finished deletes); run before a mutation. Visits the
- * records `settling` names and lets go of those with nothing left to settle.
+ * records carrying an operation and lets go of those with nothing left to settle.
  */
-export function settle(state: SampleBrokerState, now: number, settling: Settling): void {
+export function settle(state: SampleBrokerState, now: number, indexes: BrokerIndexes): void {
+  const settling = indexes.operations;
   for (const id of settling.instances) {
     const view = viewInstance(state, id, now);
     const operation = view?.record.operation;
     if (!view || view.status === 'gone') {
-      if (view) forgetInstance(state, id);
+      if (view) forgetInstance(state, id, indexes);
       settling.instances.delete(id);
     } else if (!operation || isDone(operation, now)) {
       if (operation?.pendingUpdate) {
@@ -120,7 +121,7 @@ export function settle(state: SampleBrokerState, now: number, settling: Settling
   }
   for (const id of settling.bindings) {
     const view = viewBinding(state, id, now);
-    if (view?.status === 'gone') forgetBinding(state, id);
+    if (view?.status === 'gone') forgetBinding(state, id, indexes);
     if (!view || view.status === 'gone' || !view.record.operation || isDone(view.record.operation, now))
       settling.bindings.delete(id);
   }
