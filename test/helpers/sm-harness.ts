@@ -7,7 +7,7 @@ import {
   BrokerTimeoutError,
   BrokerUnreachableError,
 } from '../../main/core/sm/broker-client';
-import { CatalogCache } from '../../main/core/sm/catalog/cache';
+import { CatalogCache, type CatalogCacheOptions } from '../../main/core/sm/catalog/cache';
 import { freshResource } from '../../main/core/sm/clock';
 import {
   type BrokerRecord,
@@ -162,6 +162,21 @@ export interface HarnessOptions {
   publicPlans?: boolean;
   /** `serviceManager.operationTimeoutSeconds` of the operation maintainer. */
   operationTimeoutSeconds?: number;
+}
+
+/** A real CatalogCache over `client`: one broker at a time, a 1 s timeout, no plans in use (unless `options` say). */
+export function testCatalogCache(
+  client: CatalogCacheOptions['client'],
+  options: Partial<CatalogCacheOptions> = {},
+) {
+  return new CatalogCache({
+    client,
+    events: new EventBus(),
+    timeoutMs: 1000,
+    concurrency: 1,
+    plansInUse: () => [],
+    ...options,
+  });
 }
 
 /** An OsbService over a memory store, a real CatalogCache and a FakeBrokerClient; platforms cf-dev and k8s-dev. */

@@ -1,10 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { EventBus } from '../../main/core/events';
 import type { BrokerClient } from '../../main/core/sm/broker-client';
-import { CatalogCache } from '../../main/core/sm/catalog/cache';
 import { freshResource } from '../../main/core/sm/clock';
 import type { BrokerRecord } from '../../main/core/sm/model';
+import { testCatalogCache } from '../helpers/sm-harness';
 
 const brokerOf = (name: string): BrokerRecord => ({
   ...freshResource(`broker-${name}`),
@@ -36,13 +35,7 @@ describe('a refresh of all brokers', () => {
         return { status: 200, headers: {}, body: catalogOf(broker.name), rawBody: '' };
       },
     };
-    const cache = new CatalogCache({
-      client,
-      events: new EventBus(),
-      timeoutMs: 1000,
-      concurrency: 1,
-      plansInUse: () => [],
-    });
+    const cache = testCatalogCache(client);
     const brokers = ['a', 'b', 'slow', 'c'].map(brokerOf);
 
     const first = await cache.refreshAll(brokers, 'manual');

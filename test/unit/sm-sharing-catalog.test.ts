@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EventBus } from '../../main/core/events';
-import { CatalogCache } from '../../main/core/sm/catalog/cache';
 import { freshResource } from '../../main/core/sm/clock';
 import type { BrokerRecord } from '../../main/core/sm/model';
-import { FakeBrokerClient } from '../helpers/sm-harness';
+import { FakeBrokerClient, testCatalogCache } from '../helpers/sm-harness';
 
 const catalogWith = (sharing: boolean) => ({
   services: [
@@ -37,12 +35,7 @@ describe('a catalog refresh and shared instances', () => {
   it('refuses turning sharing off for a plan with shared instances (400) and keeps the old catalog', async () => {
     const client = new FakeBrokerClient(catalogWith(true));
     let shared: string[] = [];
-    const cache = new CatalogCache({
-      client,
-      events: new EventBus(),
-      timeoutMs: 1000,
-      concurrency: 1,
-      plansInUse: () => [],
+    const cache = testCatalogCache(client, {
       plansShared: (planIds) => planIds.filter((id) => shared.includes(id)),
     });
     const views = await cache.soft(broker);
