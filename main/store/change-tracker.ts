@@ -1,62 +1,9 @@
-import { RECORD_BY_ID } from '../core/record-index';
-import {
-  type CollectionSpec,
-  type Json,
-  placeOf,
-  type Resolved,
-  recordKey,
-  resolveCollections,
-} from './collections';
+import { arrayTraps } from './array-traps';
+import { type CollectionSpec, type Json, placeOf, type Resolved, resolveCollections } from './collections';
 import { IdIndex } from './id-index';
 import type { JournalEntry } from './journal-entry';
-
-/** Where a record of an array collection stands since the last commit. */
-interface RecordMark {
-  record: unknown;
-  present: boolean;
-  /** It left the array at some point: the journal removes it before writing it again (it moved to the end). */
-  removed: boolean;
-}
-
-interface Marks {
-  /** The collection changed in a way a record at a time cannot replay (reordered, holes): written whole. */
-  whole: boolean;
-  /** Array collections: the records handed out or added by key, in the order they were (re)added. */
-  records: Map<string, RecordMark>;
-  /** Map collections: the keys read, set or deleted; and those deleted at some point. */
-  keys: Set<string>;
-  deleted: Set<string>;
-}
-
-const RAW = Symbol('smsim.raw');
-const INDEX = /^(?:0|[1-9]\d*)$/;
-
-/** Reads that hand out no record and run no caller code over records. */
-const READS = new Set(['findIndex', 'findLastIndex', 'indexOf', 'lastIndexOf', 'includes', 'some', 'every']);
-
-const isContainer = (value: unknown): value is object => typeof value === 'object' && value !== null;
-
-const rawOf = (value: object): object | undefined => (value as { [RAW]?: object })[RAW];
-
-/**
- * `value` with every view proxy in it replaced by the object behind it, so the state holds plain data only.
- * Walked without recursion: a value too deep to serialise is refused by the commit, not by a stack overflow here.
- */
-function unwrap<V>(value: V): V {
-  if (!isContainer(value)) return value;
-  const top = rawOf(value);
-  if (top !== undefined) return top as V;
-  const pending: object[] = [value];
-  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
-    for (const [key, child] of Object.entries(node)) {
-      if (!isContainer(child)) continue;
-      const raw = rawOf(child);
-      if (raw !== undefined) (node as Record<string, unknown>)[key] = raw;
-      else pending.push(child);
-    }
-  }
-  return value;
-}
+import { mapTraps } from './map-traps';
+import { isContainer, type Marks, newMarks, RAW, unwrap } from './view-marks';
 
 /**
  * Tells which records an update changed without a proxy on any record: the state is handed to `update` as a view
@@ -176,7 +123,7 @@ export class ChangeTracker<T> {
   #marksOf(collection: object): Marks {
     let marks = this.#marks.get(collection);
     if (!marks) {
-      marks = { whole: false, records: new Map(), keys: new Set(), deleted: new Set() };
+      marks = newMarks();
       this.#marks.set(collection, marks);
     }
     return marks;
@@ -222,178 +169,10 @@ export class ChangeTracker<T> {
   }
 
   #array(raw: unknown[]): object {
-    return this.#view(raw, () => this.#arrayTraps(raw));
+    return this.#view(raw, () => arrayTraps(raw, () => this.#marksOf(raw), this.#indexOf(raw) as IdIndex));
   }
 
   #map(raw: Json): object {
-    return this.#view(raw, () => this.#mapTraps(raw));
-  }
-
-  /** Traps that note the records an array collection hands out, takes in and lets go. */
-  #arrayTraps(raw: unknown[]): ProxyHandler<unknown[]> {
-    const marks = () => this.#marksOf(raw);
-    const index = this.#indexOf(raw) as IdIndex;
-    /** A record's key, or undefined (and the collection is written whole) for one without. */
-    const keyOf = (record: unknown) => {
-      if (!isContainer(record)) return undefined;
-      const key = recordKey(record);
-      if (key === undefined) marks().whole = true;
-      return key;
-    };
-    const handOut = (record: unknown) => {
-      const key = keyOf(record);
-      if (key === undefined) return;
-      const records = marks().records;
-      const mark = records.get(key);
-      if (!mark) records.set(key, { record, present: true, removed: false });
-      else if (mark.present) mark.record = record; // the same key replaced in place keeps its place
-    };
-    const added = (record: unknown) => {
-      const key = keyOf(record);
-      if (key === undefined) return;
-      const records = marks().records;
-      index.added(record);
-      const wasRemoved = records.get(key)?.removed ?? false;
-      records.delete(key); // (re)added: it now comes after the records added before it
-      records.set(key, { record, present: true, removed: wasRemoved });
-    };
-    const removed = (record: unknown) => {
-      index.removed(record);
-      const key = keyOf(record);
-      if (key !== undefined) marks().records.set(key, { record, present: false, removed: true });
-    };
-    const whole = () => {
-      marks().whole = true;
-      index.invalidate();
-    };
-    const methods: Record<string, (...args: never[]) => unknown> = {
-      find: (...args: Parameters<unknown[]['find']>) => {
-        const record = raw.find(...args);
-        handOut(record);
-        return record;
-      },
-      findLast: (...args: Parameters<unknown[]['findLast']>) => {
-        const record = raw.findLast(...args);
-        handOut(record);
-        return record;
-      },
-      filter: (...args: Parameters<unknown[]['filter']>) => {
-        const records = raw.filter(...args);
-        for (const record of records) handOut(record);
-        return records;
-      },
-      at: (index: number) => {
-        const record = raw.at(index);
-        handOut(record);
-        return record;
-      },
-      push: (...items: unknown[]) => {
-        const plain = items.map(unwrap);
-        for (const item of plain) added(item);
-        return raw.push(...plain);
-      },
-      pop: () => {
-        const record = raw.pop();
-        removed(record);
-        return record;
-      },
-      shift: () => {
-        const record = raw.shift();
-        removed(record);
-        return record;
-      },
-      splice: (start: number, ...rest: unknown[]) => {
-        const length = raw.length;
-        const from = start < 0 ? Math.max(length + start, 0) : Math.min(start, length);
-        const items = rest.slice(1).map(unwrap);
-        const gone = rest.length === 0 ? raw.splice(from) : raw.splice(from, rest[0] as number, ...items);
-        for (const record of gone) removed(record);
-        if (items.length > 0 && from + items.length !== raw.length) whole();
-        else for (const item of items) added(item);
-        return gone;
-      },
-    };
-    for (const name of ['unshift', 'sort', 'reverse', 'fill', 'copyWithin'] as const)
-      methods[name] = (...args: never[]) => {
-        whole();
-        return (raw[name] as (...args: unknown[]) => unknown)(...args.map(unwrap));
-      };
-    return {
-      get: (target, key, receiver) => {
-        if (key === RECORD_BY_ID)
-          return (id: string) => {
-            const record = index.get(id);
-            handOut(record);
-            return record;
-          };
-        if (typeof key === 'string' && INDEX.test(key)) {
-          const record = target[Number(key)];
-          handOut(record);
-          return record;
-        }
-        if (key === 'length') return target.length;
-        const value = Reflect.get(target, key, receiver);
-        if (typeof value !== 'function') return value;
-        if (typeof key === 'string' && Object.hasOwn(methods, key)) return methods[key];
-        if (typeof key === 'string' && READS.has(key)) return value.bind(target);
-        // Anything else may hand every record to caller code (map, forEach, for…of, slice…).
-        return (...args: unknown[]) => {
-          for (const record of target) handOut(record);
-          return value.apply(target, args);
-        };
-      },
-      set: (target, key, value) => {
-        if (key === 'length') {
-          for (const record of target.slice(Number(value))) removed(record);
-          if (Number(value) > target.length) whole();
-        } else if (typeof key === 'string' && INDEX.test(key)) {
-          const at = Number(key);
-          const plain = unwrap(value);
-          const before = target[at];
-          if (at === target.length) added(plain);
-          else if (at > target.length || recordKey(before) !== recordKey(plain)) whole();
-          else if (before !== plain) {
-            index.replaced(before, plain);
-            handOut(plain);
-          }
-          target[at] = plain;
-          return true;
-        }
-        return Reflect.set(target, key, unwrap(value));
-      },
-      deleteProperty: (target, key) => {
-        whole();
-        return Reflect.deleteProperty(target, key);
-      },
-    };
-  }
-
-  /** Traps that note the keys a map collection reads, sets and deletes. */
-  #mapTraps(raw: Json): ProxyHandler<Json> {
-    const touch = (key: string) => this.#marksOf(raw).keys.add(key);
-    return {
-      get: (target, key, receiver) => {
-        if (typeof key === 'string' && Object.hasOwn(target, key)) {
-          touch(key);
-          return target[key];
-        }
-        return Reflect.get(target, key, receiver);
-      },
-      set: (target, key, value) => {
-        if (typeof key === 'string') touch(key);
-        return Reflect.set(target, key, unwrap(value));
-      },
-      defineProperty: (target, key, descriptor) => {
-        if (typeof key === 'string') touch(key);
-        return Reflect.defineProperty(target, key, { ...descriptor, value: unwrap(descriptor.value) });
-      },
-      deleteProperty: (target, key) => {
-        if (typeof key === 'string') {
-          touch(key);
-          this.#marksOf(raw).deleted.add(key);
-        }
-        return Reflect.deleteProperty(target, key);
-      },
-    };
+    return this.#view(raw, () => mapTraps(() => this.#marksOf(raw)));
   }
 }
