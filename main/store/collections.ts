@@ -1,3 +1,4 @@
+import { isObject } from '../core/is-object';
 /**
  * The parts of the state that grow with the landscape: arrays of records with an `id`, or objects of records by
  * key. The journal writes a changed record of one of them alone; everything else (the "rest") is small and is
@@ -10,9 +11,6 @@ export interface CollectionSpec {
 
 export type Json = Record<string, unknown>;
 type Container = Record<string, unknown> | unknown[];
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export interface Resolved {
   /** The path with every `*` filled in, e.g. `platforms.cf-dev.instances`. */

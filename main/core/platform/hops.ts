@@ -1,4 +1,5 @@
-import { type Answer, type CallResult, isObject } from './notes';
+import { isObject } from '../is-object';
+import type { Answer, CallResult } from './notes';
 
 /**
  * Who spoke in an answer that came back through proxy → SM → broker. The SM prefixes a broker's error

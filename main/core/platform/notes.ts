@@ -1,3 +1,4 @@
+import { isObject } from '../is-object';
 /** A broker's deviation from the OSB spec, as the platform saw it; attached to the exchange that showed it. */
 export interface SpecNote {
   level: 'info' | 'warn' | 'error';
@@ -10,9 +11,6 @@ export const note = (level: SpecNote['level'], code: string, message: string): S
   code,
   message,
 });
-
-export const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** What came back for one OSB call the platform made, as the pure rules see it. */
 export type CallResult =

@@ -1,4 +1,5 @@
-import { type CallResult, isObject } from './notes';
+import { isObject } from '../is-object';
+import type { CallResult } from './notes';
 
 /**
  * Orphan mitigation (OSB 2.17): after a create the platform cannot trust, the broker may hold a resource the

@@ -1,5 +1,6 @@
+import { isObject } from '../is-object';
 import { originOf } from './hops';
-import { type CallResult, isObject, note, type SpecNote } from './notes';
+import { type CallResult, note, type SpecNote } from './notes';
 import type { OperationState, OperationType } from './state';
 
 /** How a platform polls `last_operation` (all in milliseconds). */

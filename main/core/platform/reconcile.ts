@@ -1,4 +1,4 @@
-import { isObject } from './notes';
+import { isObject } from '../is-object';
 import type { PlatformType } from './profiles';
 import type { PlanVisibility, RegisteredBroker } from './state';
 

@@ -1,12 +1,10 @@
+import { isObject } from '../is-object';
 import { newId, nowIso } from './clock';
 import type { NotificationRecord, SmState } from './model';
 
 export type NotificationChange = Pick<NotificationRecord, 'resource' | 'type' | 'platform_id' | 'payload'>;
 /** Listeners run inside `publish`, i.e. inside the registry call that committed the change: they must not throw. */
 export type NotificationListener = (record: NotificationRecord) => void;
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A deep copy without `credentials` wherever a broker record could sit: top level, `new`/`old`, their `resource`. */
 function withoutCredentials(payload: Record<string, unknown>): Record<string, unknown> {

@@ -1,4 +1,5 @@
-import { type CallResult, isObject } from '../../core/platform/notes';
+import { isObject } from '../../core/is-object';
+import type { CallResult } from '../../core/platform/notes';
 import { ORPHAN_MAX_ATTEMPTS, orphanRetryDelayMs, orphanStep } from '../../core/platform/orphans';
 import { judgePoll, nextPollDelayMs, pollingDeadline, retryAfterNotes } from '../../core/platform/polling';
 import { deprovisionRequest, pollRequest, unbindRequest } from '../../core/platform/requests';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { isObject } from '../../core/is-object';
 import { bindInputSchema } from '../../core/platform/inputs';
 import { findPlan } from '../../core/platform/marketplace';
-import { isObject } from '../../core/platform/notes';
 import { bindingContext } from '../../core/platform/profiles';
 import { bindRequest, fetchBindingRequest, unbindRequest } from '../../core/platform/requests';
 import { bindRefusal } from '../../core/platform/rules';

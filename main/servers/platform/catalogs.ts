@@ -1,5 +1,5 @@
+import { isObject } from '../../core/is-object';
 import type { Catalog } from '../../core/osb/catalog-types';
-import { isObject } from '../../core/platform/notes';
 import { catalogRequest } from '../../core/platform/requests';
 import type { RegisteredBroker } from '../../core/platform/state';
 import type { Logger } from '../../logging';

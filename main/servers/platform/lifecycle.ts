@@ -1,4 +1,5 @@
-import { type Answer, isObject } from '../../core/platform/notes';
+import { isObject } from '../../core/is-object';
+import type { Answer } from '../../core/platform/notes';
 import { orphanReasonAfterPolling } from '../../core/platform/orphans';
 import type {
   LastOperation,

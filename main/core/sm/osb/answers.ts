@@ -1,8 +1,6 @@
 import type { ApiError } from '../../errors';
+import { isObject } from '../../is-object';
 import type { OsbAnswer } from './types';
-
-export const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export const errorAnswer = (status: number, error: string, description: string): OsbAnswer => ({
   status,

@@ -1,10 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
+import { isObject } from '../../is-object';
 import { findById } from '../../record-index';
 import { parseInput } from '../../validate';
 import { freshResource, nowIso } from '../clock';
 import type { BindingRecord } from '../model';
 import { activeOperation } from '../operations/records';
-import { isObject } from './answers';
 import { bindBodySchema, bindingAnswerSchema, stringField } from './bodies';
 import { type BindingRequest, bindingIdUse, refuseActiveOperation } from './checks';
 import { requireInstanceForPlatform, resolveBindingForPlatform } from './ownership';

@@ -1,3 +1,4 @@
+import { isObject } from '../../is-object';
 import {
   BrokerAnswerRefusedError,
   type BrokerClient,
@@ -7,7 +8,7 @@ import {
 } from '../broker-client';
 import type { BrokerRecord } from '../model';
 import type { OsbRequest } from '../plugins/types';
-import { errorAnswer, isObject } from './answers';
+import { errorAnswer } from './answers';
 import type { OsbAnswer, OsbMethod } from './types';
 
 /** The broker's answer as the platform gets it, or why there is none. */

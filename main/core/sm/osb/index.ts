@@ -1,4 +1,4 @@
-export { isObject } from './answers';
+export { isObject } from '../../is-object';
 export { catalogForPlatform } from './catalog-view';
 export {
   requireInstanceForPlatform,

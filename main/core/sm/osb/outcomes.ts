@@ -1,5 +1,6 @@
+import { isObject } from '../../is-object';
 import type { OperationType } from '../operations/records';
-import { descriptionOf, isObject } from './answers';
+import { descriptionOf } from './answers';
 import type { BrokerOutcome } from './gateway';
 
 /** What a broker's answer means for the stored records. */

@@ -1,8 +1,8 @@
 import { badRequest, notFound } from '../../errors';
+import { isObject } from '../../is-object';
 import type { CatalogCache } from '../catalog/cache';
 import type { PlanView } from '../catalog/views';
 import type { BrokerRecord, PlatformRecord, VisibilityRecord } from '../model';
-import { isObject } from './answers';
 import { CLOUD_FOUNDRY, planAccess } from './visibility';
 
 type Caller = Pick<PlatformRecord, 'id' | 'name' | 'type'>;

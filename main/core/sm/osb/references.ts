@@ -1,4 +1,5 @@
 import { ApiError, badRequest, notFound } from '../../errors';
+import { isObject } from '../../is-object';
 import { findById } from '../../record-index';
 import { freshResource } from '../clock';
 import type { InstanceRecord, SmState } from '../model';
@@ -7,7 +8,6 @@ import { emitSharing } from '../sharing/events';
 import { describeHolders, holdersOf, referencesTo } from '../sharing/holders';
 import { isShareable, referencePlanId } from '../sharing/plans';
 import { resolveReferenceTarget } from '../sharing/targets';
-import { isObject } from './answers';
 import { stringField } from './bodies';
 import { type InstanceRequest, instanceIdUse } from './checks';
 import type { OsbJob, OsbRuntime } from './runtime';

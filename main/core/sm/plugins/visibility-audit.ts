@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isObject } from '../osb/answers';
+import { isObject } from '../../is-object';
 import type { OsbPlugin, PluginDeps } from './types';
 
 export const visibilityAuditOptionsSchema = z.strictObject({}).optional();
