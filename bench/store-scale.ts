@@ -126,10 +126,9 @@ async function provisionsPerSecond(stored: number) {
       empty: () => seeded(stored),
       collections,
     });
-    const provisions = PROVISIONS;
     let next = stored;
     const round = async () => {
-      const end = next + provisions;
+      const end = next + PROVISIONS;
       const worker = async () => {
         while (next < end) {
           const i = next++;
@@ -138,7 +137,7 @@ async function provisionsPerSecond(stored: number) {
       };
       const start = performance.now();
       await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-      return provisions / ((performance.now() - start) / 1000);
+      return PROVISIONS / ((performance.now() - start) / 1000);
     };
     const rates: number[] = [];
     for (let i = 0; i < ROUNDS; i++) rates.push(await round());
