@@ -7,10 +7,6 @@ import { registerSampleBroker, startServiceManager } from './compose/service-man
 import { parseConfig, type SimConfig, type SimConfigInput } from './config';
 import { EventBus } from './core/events';
 import { type SecretPolicy, secretPolicy } from './core/secrets';
-import { checkRouter } from './fixtures/check';
-import { fixturesRouters } from './fixtures/control';
-import { BackgroundJobs } from './fixtures/jobs';
-import { targetGuard } from './fixtures/targets';
 import { createLogger, type Logger, type LogLevel } from './logging';
 import { PACKAGE_ROOT } from './package-root';
 import { createControlApp } from './servers/control/app';
@@ -23,6 +19,10 @@ import { platformsControlRouter } from './servers/platform/control-router';
 import { smControlRouter } from './servers/sm/control-router';
 import { openDataStore, type SimData, type Store } from './store';
 import { TrafficStore, trafficRouter } from './traffic';
+import { checkRouter } from './workflows/conformance';
+import { workflowsRouters } from './workflows/control';
+import { BackgroundJobs } from './workflows/jobs';
+import { targetGuard } from './workflows/targets';
 
 export interface SimulatorOptions {
   /** Control server port; the others follow it (0 = every server on a free port). Default 4810. */
@@ -161,7 +161,7 @@ async function startAll(
   started.push(jobs);
   Object.assign(
     routers,
-    fixturesRouters({
+    workflowsRouters({
       sm,
       traffic,
       events,

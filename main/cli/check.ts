@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
-import type { CheckProgress, CheckReport, CheckStatus } from '../fixtures/check';
+import type { CheckProgress, CheckReport, CheckStatus } from '../workflows/conformance';
 import { brokerOptions } from './options';
 
 interface CheckCliOptions {
@@ -60,7 +60,7 @@ function progressLine(stream: NodeJS.WriteStream) {
 async function summaryTable(report: CheckReport): Promise<string> {
   const [{ default: Table }, { groupByArea }] = await Promise.all([
     import('cli-table3'),
-    import('../fixtures/check'),
+    import('../workflows/conformance'),
   ]);
   const width = Math.max(100, process.stdout.columns ?? 120);
   const table = new Table({
@@ -92,7 +92,7 @@ function summaryLines(report: CheckReport, options: CheckCliOptions): string[] {
 }
 
 async function runCheck(options: CheckCliOptions): Promise<void> {
-  const { check, toJsonReport, toJUnitXml } = await import('../fixtures/check');
+  const { check, toJsonReport, toJUnitXml } = await import('../workflows/conformance');
   const progress = progressLine(process.stderr);
   const report = await check({
     brokerUrl: options.brokerUrl,

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { MockBroker } from '../fixtures/mock-broker';
+import type { MockBroker } from '../workflows/mock-broker';
 import { parsePort } from './options';
 
 export function registerMockBroker(program: Command): void {
@@ -13,7 +13,7 @@ export function registerMockBroker(program: Command): void {
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
     .action(async (file: string, options: { port: number; host: string }) => {
-      const { startMockBroker } = await import('../fixtures/mock-broker');
+      const { startMockBroker } = await import('../workflows/mock-broker');
       let broker: MockBroker;
       try {
         broker = await startMockBroker(file, options);

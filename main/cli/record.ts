@@ -13,8 +13,8 @@ interface RecordCliOptions {
 
 async function record(options: RecordCliOptions): Promise<void> {
   const [{ writeRecording }, { controlClient }] = await Promise.all([
-    import('../fixtures/recording/har-file'),
-    import('../fixtures/scenarios/control-client'),
+    import('../workflows/recordings/har-file'),
+    import('../workflows/scenarios/control-client'),
   ]);
   const call = controlClient(options.against);
   const started = await call('POST', '/recordings', {

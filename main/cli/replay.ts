@@ -16,7 +16,7 @@ const USAGE_ERROR = 2;
 
 async function runReplay(file: string, options: ReplayCliOptions): Promise<void> {
   const { exchangeDiff, FixtureError, replay, replayJUnitXml, summaryLine } = await import(
-    '../fixtures/replay'
+    '../workflows/replay'
   );
   const progress = progressBar(process.stderr);
   try {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import type { ScenarioResult, StepState } from '../fixtures/scenarios';
+import type { ScenarioResult, StepState } from '../workflows/scenarios';
 
 const MARKS: Record<StepState['state'], string> = {
   pending: ' ',
@@ -23,7 +23,7 @@ export function logStep(step: StepState): void {
 
 /** Runs a scenario against `against`, or against a simulator of its own on free ports (stopped after). */
 export async function runScenarioFile(file: string, against: string | undefined): Promise<ScenarioResult> {
-  const { runScenario } = await import('../fixtures/scenarios');
+  const { runScenario } = await import('../workflows/scenarios');
   if (against) return runScenario(file, { controlUrl: against, onStep: logStep });
   const dataDir = await mkdtemp(join(tmpdir(), 'smsim-run-'));
   const { startSimulator } = await import('../simulator');

@@ -1,7 +1,7 @@
 import { type IncomingHttpHeaders, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type MockBroker, startMockBroker } from '../../main/fixtures/mock-broker';
+import { type MockBroker, startMockBroker } from '../../main/workflows/mock-broker';
 import { startTestSimulator, type TestSimulator } from '../helpers/simulator';
 
 const RECORDING = fileURLToPath(new URL('../../fixtures/recordings/sample-session.har', import.meta.url));

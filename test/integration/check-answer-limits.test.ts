@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from 'vitest';
-import { check } from '../../main/fixtures/check';
+import { check } from '../../main/workflows/conformance';
 import { type MisbehavingBroker, startMisbehavingBroker } from '../helpers/misbehaving-broker';
 
 const brokers: MisbehavingBroker[] = [];

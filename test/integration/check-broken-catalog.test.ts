@@ -1,8 +1,8 @@
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateCatalog } from '../../main/core/osb/catalog-validation';
-import { type CheckReport, type CheckResult, check } from '../../main/fixtures/check';
 import { listen, type RunningServer } from '../../main/servers/http/listen';
+import { type CheckReport, type CheckResult, check } from '../../main/workflows/conformance';
 
 const CREDENTIALS = { username: 'broken', password: 'broken-secret' };
 const SCHEMA_WITHOUT_DIALECT = { type: 'object', properties: { size: { type: 'integer' } } };

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHECKS } from '../../main/fixtures/check';
+import { CHECKS } from '../../main/workflows/conformance';
 import { runCli } from '../helpers/cli';
 import { startTestSimulator, type TestSimulator } from '../helpers/simulator';
 import { tempDir } from '../helpers/temp-dir';

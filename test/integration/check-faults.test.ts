@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type CheckReport, type CheckResult, check } from '../../main/fixtures/check';
+import { type CheckReport, type CheckResult, check } from '../../main/workflows/conformance';
 import { startTestSimulator, type TestSimulator } from '../helpers/simulator';
 
 const TIMEOUT_MS = 300;

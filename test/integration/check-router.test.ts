@@ -2,10 +2,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventBus, type SimEvent } from '../../main/core/events';
-import { CHECKS, checkRouter } from '../../main/fixtures/check';
 import { createLogger } from '../../main/logging';
 import { jsonErrorHandler } from '../../main/servers/http/errors';
 import { listen, type RunningServer } from '../../main/servers/http/listen';
+import { CHECKS, checkRouter } from '../../main/workflows/conformance';
 import { startTestSimulator, type TestSimulator } from '../helpers/simulator';
 
 let sim: TestSimulator;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHECKS, type CheckProgress, type CheckReport, check } from '../../main/fixtures/check';
+import { CHECKS, type CheckProgress, type CheckReport, check } from '../../main/workflows/conformance';
 import { startTestSimulator, type TestSimulator } from '../helpers/simulator';
 
 /** The only check the sample broker cannot pass, and why: its catalog has no rotatable plan. */

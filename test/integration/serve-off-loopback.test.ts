@@ -2,7 +2,7 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { controlClient } from '../../main/fixtures/scenarios/control-client';
+import { controlClient } from '../../main/workflows/scenarios/control-client';
 import { type CliRun, runCli, waitForOutput } from '../helpers/cli';
 import { durableState } from '../helpers/store-files';
 import { tempDir } from '../helpers/temp-dir';

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Reply } from '../../main/fixtures/check/client';
-import { classifyCreate } from '../../main/fixtures/check/lifecycle';
-import { asyncCandidates, bindablePlan, plansOf, syncCandidates } from '../../main/fixtures/check/plans';
-import { evidenceBody } from '../../main/fixtures/check/redact';
-import { violatingParameters } from '../../main/fixtures/check/violation';
+import type { Reply } from '../../main/workflows/conformance/client';
+import { classifyCreate } from '../../main/workflows/conformance/lifecycle';
+import {
+  asyncCandidates,
+  bindablePlan,
+  plansOf,
+  syncCandidates,
+} from '../../main/workflows/conformance/plans';
+import { evidenceBody } from '../../main/workflows/conformance/redact';
+import { violatingParameters } from '../../main/workflows/conformance/violation';
 
 function reply(status: number | null, text = '{}'): Reply {
   let body: unknown;

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../main/core/errors';
 import { EventBus } from '../../main/core/events';
 import { REDACTED, SECRETS, secretPolicy } from '../../main/core/secrets';
-import { parseScenario } from '../../main/fixtures/scenarios/schema';
 import { createLogger } from '../../main/logging';
+import { parseScenario } from '../../main/workflows/scenarios/schema';
 
 const SECRET = 'Zq9-secret-value';
 const secretKey = fc.constantFrom(

@@ -1,7 +1,7 @@
 import type { Har } from 'har-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runScenario, type ScenarioResult } from '../../main/fixtures/scenarios';
-import { control, fastSimulator, recordSession, session } from '../helpers/fixtures-session';
+import { runScenario, type ScenarioResult } from '../../main/workflows/scenarios';
+import { control, fastSimulator, recordSession, session } from '../helpers/recorded-session';
 import { startTestSimulator, type TestSimulator } from '../helpers/simulator';
 
 let recordedSim: TestSimulator;

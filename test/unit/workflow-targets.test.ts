@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { targetGuard } from '../../main/fixtures/targets';
+import { targetGuard } from '../../main/workflows/targets';
 
 describe('targets of checks and replays started from the control API', () => {
   const registered = ['https://broker.example.com/osb', 'http://10.1.2.3:8080'];

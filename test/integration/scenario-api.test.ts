@@ -2,9 +2,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Har } from 'har-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHIPPED_SCENARIOS_DIR } from '../../main/fixtures/scenarios';
+import { SHIPPED_SCENARIOS_DIR } from '../../main/workflows/scenarios';
 import { runCli } from '../helpers/cli';
-import { control, fastSimulator } from '../helpers/fixtures-session';
+import { control, fastSimulator } from '../helpers/recorded-session';
 import { startTestSimulator, type TestSimulator } from '../helpers/simulator';
 import { tempDir } from '../helpers/temp-dir';
 

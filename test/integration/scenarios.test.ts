@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runScenario, type Scenario, shippedScenarios } from '../../main/fixtures/scenarios';
-import { fastSimulator } from '../helpers/fixtures-session';
+import { runScenario, type Scenario, shippedScenarios } from '../../main/workflows/scenarios';
+import { fastSimulator } from '../helpers/recorded-session';
 import { startTestSimulator, type TestSimulator } from '../helpers/simulator';
 
 /** A `${name.field}` reference of a scenario. */

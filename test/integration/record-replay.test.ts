@@ -4,11 +4,11 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Har } from 'har-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_IDS } from '../../main/core/sample-broker/ids';
-import { writeRecording } from '../../main/fixtures/recording/har-file';
-import { rulesFileOf, rulesSchema } from '../../main/fixtures/recording/rules';
-import { replay } from '../../main/fixtures/replay';
+import { writeRecording } from '../../main/workflows/recordings/har-file';
+import { rulesFileOf, rulesSchema } from '../../main/workflows/recordings/rules';
+import { replay } from '../../main/workflows/replay';
 import { runCli } from '../helpers/cli';
-import { control as callControl, fastSimulator, recordSession } from '../helpers/fixtures-session';
+import { control as callControl, fastSimulator, recordSession } from '../helpers/recorded-session';
 import { startTestSimulator, type TestSimulator } from '../helpers/simulator';
 import { tempDir } from '../helpers/temp-dir';
 

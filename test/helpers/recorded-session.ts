@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Har } from 'har-format';
-import { loadScenario, runScenario, SHIPPED_SCENARIOS_DIR } from '../../main/fixtures/scenarios';
+import { loadScenario, runScenario, SHIPPED_SCENARIOS_DIR } from '../../main/workflows/scenarios';
 
 /** The shipped lifecycle scenario: a sync and an async service, provision, bind, unbind, deprovision each. */
 export const session = await loadScenario(join(SHIPPED_SCENARIOS_DIR, 'lifecycle.json'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EventBus } from '../../main/core/events';
-import { Recordings } from '../../main/fixtures/recording/recordings';
 import { TrafficStore } from '../../main/traffic';
+import { Recordings } from '../../main/workflows/recordings/recordings';
 import { exchangeInput, har12, provisionFlow } from './traffic-testkit';
 
 function setup() {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MockMatcher } from '../../main/fixtures/mock-broker/matcher';
-import type { RecordedExchange } from '../../main/fixtures/replay/load';
 import { classifyOsb } from '../../main/traffic';
+import { MockMatcher } from '../../main/workflows/mock-broker/matcher';
+import type { RecordedExchange } from '../../main/workflows/replay/load';
 
 const RECORDED_ID = '11111111-1111-4111-8111-111111111111';
 const LIVE_ID = '22222222-2222-4222-8222-222222222222';

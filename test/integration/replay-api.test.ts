@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { control as callControl, fastSimulator } from '../helpers/fixtures-session';
+import { control as callControl, fastSimulator } from '../helpers/recorded-session';
 import { startTestSimulator, type TestSimulator } from '../helpers/simulator';
 
 let sim: TestSimulator;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { matchesPath } from '../../main/fixtures/recording/rules';
-import { compareJson } from '../../main/fixtures/replay/compare';
-import { Substitutions } from '../../main/fixtures/replay/ids';
-import { resolveRefs } from '../../main/fixtures/scenarios/refs';
+import { matchesPath } from '../../main/workflows/recordings/rules';
+import { compareJson } from '../../main/workflows/replay/compare';
+import { Substitutions } from '../../main/workflows/replay/ids';
+import { resolveRefs } from '../../main/workflows/scenarios/refs';
 
 describe('compareJson', () => {
   it('ignores key order and reports each differing path', () => {
