@@ -94,7 +94,7 @@ describe('bind', () => {
     expect(lastOperation(h)).toMatchObject({ type: 'create', state: 'failed' });
   });
 
-  it('answers 404 for an instance the SM does not know, without calling the broker (seed 002)', async () => {
+  it('answers 404 for an instance the SM does not know, without calling the broker', async () => {
     const h = await osbHarness();
     const answer = await bound(h);
     expect(answer).toMatchObject({ status: 404, body: { error: 'NotFound' } });

@@ -6,7 +6,7 @@ const bindingPath = `${instancePath}/service_bindings/b-1`;
 const bindBody = { service_id: 'svc-db', plan_id: 'small' };
 const k8sContext = { platform: 'kubernetes', namespace: 'ns', clusterid: 'c-1', instance_name: 'db' };
 
-describe('seed 002 preconditions', () => {
+describe('no deprovision while bound, unique ids', () => {
   it('refuses to deprovision an instance with bindings with 412 naming them, without calling the broker', async () => {
     const h = await osbHarness();
     await h.call(h.cf, 'PUT', instancePath, h.provisionBody());
@@ -75,6 +75,26 @@ describe('one operation at a time (422 ConcurrentOperationInProgress)', () => {
       expect(answer).toMatchObject({ status: 422, body: { error: 'ConcurrentOperationInProgress' } });
     }
     expect(h.client.osbCalls()).toHaveLength(calls);
+  });
+
+  it('refuses a bind while the update of its instance is in progress', async () => {
+    const h = await osbHarness();
+    await h.call(h.cf, 'PUT', instancePath, h.provisionBody());
+    h.client.next('PATCH', '/v2/service_instances/i-1', { status: 202, body: { operation: 'op-update' } });
+    await h.call(h.cf, 'PATCH', instancePath, { plan_id: 'large' });
+    const updating = h.state.operations.at(-1)!;
+    expect(updating).toMatchObject({ type: 'update', state: 'in progress' });
+    const calls = h.client.osbCalls().length;
+    const answer = await h.call(h.cf, 'PUT', bindingPath, bindBody);
+    expect(answer).toMatchObject({
+      status: 422,
+      body: {
+        error: 'ConcurrentOperationInProgress',
+        description: expect.stringContaining(`update operation (${updating.id}) on service instance i-1`),
+      },
+    });
+    expect(h.client.osbCalls()).toHaveLength(calls);
+    expect(h.state.bindings).toEqual([]);
   });
 
   it('refuses an unbind while the bind still waits for the broker', async () => {
