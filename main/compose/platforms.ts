@@ -9,7 +9,7 @@ import type { Logger } from '../logging';
 import type { Endpoints } from '../servers/control/endpoints';
 import type { FrontDoorSettings } from '../servers/http/front-door';
 import type { RunningServer } from '../servers/http/listen';
-import { type RunningPlatform, startPlatform } from '../servers/platform/platform';
+import { type RunningPlatform, startPlatform } from '../servers/platform/server';
 import type { SimData, Store } from '../store';
 import type { TrafficStore } from '../traffic';
 

@@ -2,11 +2,9 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { RequestHandler } from 'express';
 import { ApiError } from '../../core/errors';
+import type { BasicCredentials } from '../../traffic/basic-auth';
 
-export interface BasicCredentials {
-  username: string;
-  password: string;
-}
+export { type BasicCredentials, basicAuthHeader } from '../../traffic/basic-auth';
 
 export function parseBasicAuth(headers: IncomingHttpHeaders): BasicCredentials | undefined {
   const header = headers.authorization;
@@ -25,10 +23,6 @@ function same(a: string, b: string): boolean {
 
 export function matches(given: BasicCredentials | undefined, expected: BasicCredentials): boolean {
   return !!given && same(given.username, expected.username) && same(given.password, expected.password);
-}
-
-export function basicAuthHeader({ username, password }: BasicCredentials): string {
-  return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 }
 
 /** Refuses with 401 unless the request carries credentials that `accept` approves. */

@@ -1,10 +1,10 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { bindingView, instanceView } from '../../core/platform/views';
-import type { ActionResult } from './actions';
-import { bind, unbind } from './bindings';
-import { deprovision, provision, update } from './instances';
-import type { PlatformRuntime } from './runtime';
-import type { ShareInstance } from './sharing';
+import type { ActionResult } from '../../platform/actions';
+import { bind, unbind } from '../../platform/bindings';
+import type { ShareInstance } from '../../platform/clients/sharing';
+import { deprovision, provision, update } from '../../platform/instances';
+import type { PlatformRuntime } from '../../platform/runtime';
 
 const flag = (req: Request, name: string) => req.query[name] === 'true';
 const send = (res: Response, { status, body }: ActionResult) => res.status(status).json(body);

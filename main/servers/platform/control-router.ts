@@ -2,7 +2,7 @@ import { type Request, Router } from 'express';
 import { z } from 'zod';
 import { notFound } from '../../core/errors';
 import { parseInput } from '../../core/validate';
-import type { RunningPlatform } from './platform';
+import type { RunningPlatform } from './server';
 
 const disconnectRequest = z.object({ offlineMs: z.number().int().min(0).max(600_000).optional() }).strict();
 

@@ -1,17 +1,17 @@
-import type { EventBus } from '../../core/events';
-import { originOf } from '../../core/platform/hops';
-import { marketplace, planEnabled } from '../../core/platform/marketplace';
-import { type ChangeOperation, notesForChange, type SpecNote } from '../../core/platform/notes';
-import type { PollingPolicy } from '../../core/platform/polling';
-import type { ContextFields, Profile } from '../../core/platform/profiles';
-import type { OsbRequest } from '../../core/platform/requests';
-import type { PlatformBinding, PlatformInstance, PlatformState } from '../../core/platform/state';
-import { bindingView, instanceView } from '../../core/platform/views';
-import { findById } from '../../core/record-index';
-import type { StateStore } from '../../core/state';
-import type { Logger } from '../../logging';
+import type { EventBus } from '../core/events';
+import { originOf } from '../core/platform/hops';
+import { marketplace, planEnabled } from '../core/platform/marketplace';
+import { type ChangeOperation, notesForChange, type SpecNote } from '../core/platform/notes';
+import type { PollingPolicy } from '../core/platform/polling';
+import type { ContextFields, Profile } from '../core/platform/profiles';
+import type { OsbRequest } from '../core/platform/requests';
+import type { PlatformBinding, PlatformInstance, PlatformState } from '../core/platform/state';
+import { bindingView, instanceView } from '../core/platform/views';
+import { findById } from '../core/record-index';
+import type { StateStore } from '../core/state';
+import type { Logger } from '../logging';
 import type { PlatformCatalogs } from './catalogs';
-import type { CallOutcome, PlatformOsbClient } from './osb-client';
+import type { CallOutcome, PlatformOsbClient } from './clients/osb-client';
 
 export interface PlatformRuntimeDeps {
   name: string;

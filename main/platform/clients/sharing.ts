@@ -1,5 +1,5 @@
-import { type BasicCredentials, basicAuthHeader } from '../http/basic-auth';
-import type { ActionResult } from './actions';
+import { type BasicCredentials, basicAuthHeader } from '../../traffic/basic-auth';
+import type { ActionResult } from '../actions';
 
 /** Shares or unshares one of the platform's instances in the SM. */
 export type ShareInstance = (id: string, shared: boolean) => Promise<ActionResult>;

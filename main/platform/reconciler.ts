@@ -1,5 +1,5 @@
-import type { EventBus } from '../../core/events';
-import type { PlatformType } from '../../core/platform/profiles';
+import type { EventBus } from '../core/events';
+import type { PlatformType } from '../core/platform/profiles';
 import {
   applyNotification,
   type Desired,
@@ -7,11 +7,11 @@ import {
   reconcile,
   type SmLists,
   type SmNotification,
-} from '../../core/platform/reconcile';
-import type { PlatformState } from '../../core/platform/state';
-import type { StateStore } from '../../core/state';
-import type { Logger } from '../../logging';
-import { type ConnectionState, NotificationsClient } from './notifications-client';
+} from '../core/platform/reconcile';
+import type { PlatformState } from '../core/platform/state';
+import type { StateStore } from '../core/state';
+import type { Logger } from '../logging';
+import { type ConnectionState, NotificationsClient } from './clients/notifications-client';
 
 export interface ReconcilerOptions {
   name: string;

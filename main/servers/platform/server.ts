@@ -2,10 +2,12 @@ import express, { type Router } from 'express';
 import type { EventBus } from '../../core/events';
 import { DEFAULT_LIMITS } from '../../core/limits';
 import type { PlatformConfig } from '../../core/platform/config';
-import { type ContextFields, originatingIdentity, profiles } from '../../core/platform/profiles';
 import type { PlatformState } from '../../core/platform/state';
 import type { StateStore } from '../../core/state';
 import type { Logger } from '../../logging';
+import { simulatedPlatform } from '../../platform/platform';
+import type { Reconciler, ReconcilerStatus } from '../../platform/reconciler';
+import type { PlatformRuntime } from '../../platform/runtime';
 import {
   type AnswerLimits,
   captureInbound,
@@ -18,17 +20,7 @@ import { jsonErrorHandler, jsonNotFound } from '../http/errors';
 import type { FrontDoorSettings } from '../http/front-door';
 import { listen, type RunningServer } from '../http/listen';
 import { platformApiRouter } from './api-router';
-import { bindings } from './bindings';
-import { PlatformCatalogs } from './catalogs';
-import { instances } from './instances';
-import { follow } from './lifecycle';
-import { PlatformOsbClient } from './osb-client';
 import { proxyRouter } from './proxy';
-import { purgeRemovedBrokers } from './purge';
-import { Reconciler, type ReconcilerStatus } from './reconciler';
-import { PlatformRuntime } from './runtime';
-import { smShareClient } from './sharing';
-import { fetchSmLists } from './sm-lists';
 
 export interface PlatformOptions {
   config: PlatformConfig;
@@ -79,23 +71,10 @@ function transports(name: string, traffic: TrafficStore | undefined, limits: Ans
   };
 }
 
-/** Resumes polling of the operations a previous run left in progress. */
-function resume(runtime: PlatformRuntime): void {
-  for (const instance of runtime.state.instances)
-    if (instance.state === 'in progress')
-      void follow(runtime, instances, instance.id, Date.parse(instance.last_operation.started_at));
-  for (const binding of runtime.state.bindings)
-    if (binding.state === 'in progress')
-      void follow(runtime, bindings, binding.id, Date.parse(binding.last_operation.started_at));
-}
-
-/** Starts one simulated platform: its server (broker proxy + platform API) and its reconcile loop. */
+/** Starts one simulated platform: its server (broker proxy + platform API), then its runtime and reconcile loop. */
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   const { config, store, smUrl, events, log, traffic } = options;
   const { name, type } = config;
-  const profile = profiles[type];
-  const defaults: ContextFields = { ...profile.defaults(name), ...config.defaults };
-  const timeoutMs = config.requestTimeoutSeconds * 1000;
   const smCredentials = () => store.state.sm!.credentials;
   const proxyCredentials = () => store.state.proxyCredentials;
   const { platformSend, proxySend, capture } = transports(
@@ -114,7 +93,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       smUrl,
       smCredentials,
       send: proxySend,
-      timeoutMs,
+      timeoutMs: config.requestTimeoutSeconds * 1000,
     }),
   );
   const server = await listen(app, options.host, options.port, {
@@ -123,63 +102,30 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     auth: (given) => matches(given, proxyCredentials()),
   });
 
-  const osb = new PlatformOsbClient({
-    send: platformSend,
-    proxyUrl: () => server.url,
-    credentials: proxyCredentials,
-    originatingIdentity: originatingIdentity(profile, name),
-    timeoutMs,
-  });
-  const catalogs = new PlatformCatalogs(osb, log);
-  const runtime = new PlatformRuntime({
-    name,
-    profile,
-    defaults,
+  const platform = simulatedPlatform({
+    config,
     store,
-    osb,
-    catalogs,
-    policy: {
-      intervalMs: config.pollIntervalSeconds * 1000,
-      capMs: config.pollIntervalCapSeconds * 1000,
-      maxDurationMs: config.maxPollingSeconds * 1000,
-    },
+    smUrl,
     events,
     log,
+    send: platformSend,
+    proxyUrl: server.url,
     addNotes: (exchangeId, notes) => {
       for (const note of notes) traffic?.addNote(exchangeId, note);
     },
   });
-  const api = platformApiRouter(runtime, smShareClient(smUrl, smCredentials, timeoutMs));
+  const api = platformApiRouter(platform.runtime, platform.share);
   app.use('/api', api);
   app.use(jsonNotFound);
   app.use(jsonErrorHandler(log));
-
-  const reconciler = new Reconciler({
-    name,
-    type,
-    store,
-    events,
-    log,
-    notificationsUrl: `${smUrl.replace(/^http/, 'ws')}/v1/notifications`,
-    fetchLists: () => fetchSmLists(smUrl, smCredentials(), timeoutMs),
-    proxyUrlOf: (smBrokerId) => `${server.url}/osb/${encodeURIComponent(smBrokerId)}`,
-    onCatalogsChanged: (changed, removed) => {
-      catalogs.drop(removed);
-      void catalogs.refresh(changed);
-      if (removed.length > 0) void runtime.background('purge', () => purgeRemovedBrokers(runtime, removed));
-    },
-  });
-  reconciler.start();
-  resume(runtime);
-  const syncTimeout = new Promise((resolve) => setTimeout(resolve, options.syncTimeoutMs ?? 5000).unref());
-  await Promise.race([reconciler.synced(), syncTimeout]);
+  await platform.start(options.syncTimeoutMs ?? 5000);
 
   const close = server.close;
   server.close = async () => {
-    await reconciler.stop();
-    runtime.stop();
+    await platform.stop();
     await close();
   };
+  const { runtime, reconciler } = platform;
   return {
     name,
     type,

@@ -1,12 +1,12 @@
-import { isObject } from '../../core/is-object';
-import type { Answer } from '../../core/platform/notes';
-import { orphanReasonAfterPolling } from '../../core/platform/orphans';
+import { isObject } from '../core/is-object';
+import type { Answer } from '../core/platform/notes';
+import { orphanReasonAfterPolling } from '../core/platform/orphans';
 import type {
   LastOperation,
   OperationState,
   PlatformBinding,
   PlatformInstance,
-} from '../../core/platform/state';
+} from '../core/platform/state';
 import { type ActionResult, ended, nowIso } from './actions';
 import { mitigateOrphan, type OperationTarget, operationOf, pollUntilDone } from './async-ops';
 import type { PlatformRuntime } from './runtime';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CallResult } from '../../core/platform/notes';
 import type { OsbRequest } from '../../core/platform/requests';
 import type { HttpSend } from '../../traffic';
-import { type BasicCredentials, basicAuthHeader } from '../http/basic-auth';
+import { type BasicCredentials, basicAuthHeader } from '../../traffic/basic-auth';
 
 export const OSB_VERSION = '2.17';
 

@@ -1,7 +1,7 @@
 import { DEFAULT_LIMITS } from '../../core/limits';
 import type { SmLists } from '../../core/platform/reconcile';
 import { limitedHttpSend } from '../../traffic';
-import { type BasicCredentials, basicAuthHeader } from '../http/basic-auth';
+import { type BasicCredentials, basicAuthHeader } from '../../traffic/basic-auth';
 
 /** On node:http, as the platform's other hops: global fetch would load undici (~50 ms) before the first sync. */
 const send = limitedHttpSend(DEFAULT_LIMITS);

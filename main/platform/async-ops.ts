@@ -1,9 +1,9 @@
-import { isObject } from '../../core/is-object';
-import type { CallResult } from '../../core/platform/notes';
-import { ORPHAN_MAX_ATTEMPTS, orphanRetryDelayMs, orphanStep } from '../../core/platform/orphans';
-import { judgePoll, nextPollDelayMs, pollingDeadline, retryAfterNotes } from '../../core/platform/polling';
-import { deprovisionRequest, pollRequest, unbindRequest } from '../../core/platform/requests';
-import type { OperationType, PlatformBinding, PlatformInstance } from '../../core/platform/state';
+import { isObject } from '../core/is-object';
+import type { CallResult } from '../core/platform/notes';
+import { ORPHAN_MAX_ATTEMPTS, orphanRetryDelayMs, orphanStep } from '../core/platform/orphans';
+import { judgePoll, nextPollDelayMs, pollingDeadline, retryAfterNotes } from '../core/platform/polling';
+import { deprovisionRequest, pollRequest, unbindRequest } from '../core/platform/requests';
+import type { OperationType, PlatformBinding, PlatformInstance } from '../core/platform/state';
 import type { PlatformRuntime } from './runtime';
 
 /** The resource an asynchronous operation runs on. */

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { WebSocket } from 'ws';
 import type { SmNotification } from '../../core/platform/reconcile';
-import { type BasicCredentials, basicAuthHeader } from '../http/basic-auth';
+import { type BasicCredentials, basicAuthHeader } from '../../traffic/basic-auth';
 
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected' | 'stopped';
 

@@ -1,9 +1,9 @@
-import { isObject } from '../../core/is-object';
-import type { Catalog } from '../../core/osb/catalog-types';
-import { catalogRequest } from '../../core/platform/requests';
-import type { RegisteredBroker } from '../../core/platform/state';
-import type { Logger } from '../../logging';
-import type { PlatformOsbClient } from './osb-client';
+import { isObject } from '../core/is-object';
+import type { Catalog } from '../core/osb/catalog-types';
+import { catalogRequest } from '../core/platform/requests';
+import type { RegisteredBroker } from '../core/platform/state';
+import type { Logger } from '../logging';
+import type { PlatformOsbClient } from './clients/osb-client';
 
 /**
  * The catalogs of the platform's registered brokers, as its proxy got them from the SM (filtered for this

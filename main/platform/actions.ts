@@ -1,10 +1,10 @@
-import { ApiError } from '../../core/errors';
-import { isObject } from '../../core/is-object';
-import { platformRefusal, type Refusal, refusalOf } from '../../core/platform/hops';
-import type { CallResult } from '../../core/platform/notes';
-import { orphanReason } from '../../core/platform/orphans';
-import { smNameOf } from '../../core/platform/reconcile';
-import type { LastOperation } from '../../core/platform/state';
+import { ApiError } from '../core/errors';
+import { isObject } from '../core/is-object';
+import { platformRefusal, type Refusal, refusalOf } from '../core/platform/hops';
+import type { CallResult } from '../core/platform/notes';
+import { orphanReason } from '../core/platform/orphans';
+import { smNameOf } from '../core/platform/reconcile';
+import type { LastOperation } from '../core/platform/state';
 import { mitigateOrphan, type OperationTarget } from './async-ops';
 import type { Guard, PlatformRuntime } from './runtime';
 
