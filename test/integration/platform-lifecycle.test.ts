@@ -271,6 +271,41 @@ describe('platform rules and errors', () => {
     expect((await cf()('GET', '/service_instances')).body.items).toEqual([]);
   });
 
+  it('refuses an update, a bind and a deprovision itself while an operation of the instance runs', async () => {
+    await sim.clearBroker();
+    const created = await cf()('POST', '/service_instances', {
+      name: 'busy',
+      service: 'sample-async',
+      plan: 'standard',
+    });
+    expect(created.status).toBe(202);
+    const id = created.body.id as string;
+    const refused = {
+      status: 409,
+      body: {
+        error: 'OperationInProgress',
+        description:
+          'Platform cf-dev refused: a create of service instance "busy" is still in progress; try again when it ends.',
+      },
+    };
+    expect(await cf()('PATCH', `/service_instances/${id}`, { parameters: { size: 2 } })).toMatchObject(
+      refused,
+    );
+    expect(await cf()('POST', '/service_bindings', { name: 'b', service_instance_id: id })).toMatchObject(
+      refused,
+    );
+    expect(await cf()('DELETE', `/service_instances/${id}`)).toMatchObject(refused);
+    const sent = (await sim.brokerRequests()).filter((request) => !request.path.endsWith('/last_operation'));
+    expect(sent.map((request) => `${request.method} ${request.path}`)).toEqual([
+      `PUT /v2/service_instances/${id}`,
+    ]);
+    const state = async () => (await cf()('GET', `/service_instances/${id}`)).body.state;
+    await expect.poll(state, { timeout: 10_000, interval: 100 }).toBe('succeeded');
+    expect((await cf()('DELETE', `/service_instances/${id}`)).status).toBe(202);
+    const status = async () => (await cf()('GET', `/service_instances/${id}`)).status;
+    await expect.poll(status, { timeout: 10_000, interval: 100 }).toBe(404);
+  });
+
   it('refuses unknown services and plans itself', async () => {
     const unknown = await cf()('POST', '/service_instances', {
       name: 'x',
