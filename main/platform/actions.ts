@@ -58,7 +58,11 @@ export function ended(
   return { ...operation, state, description, updated_at: nowIso() };
 }
 
-/** A record the user may act on now: it exists and no operation of it is in progress. */
+/**
+ * A record the user may act on now: it exists and no operation of it is in progress. The platform refuses
+ * itself (409, as Cloud Foundry's controller does) rather than sending for the SM or the broker to refuse
+ * (422): its record holds one operation at a time, and a refused second one would overwrite the running one's.
+ */
 export function idle<T extends { id: string; name: string; state: string; last_operation: LastOperation }>(
   rt: PlatformRuntime,
   record: T | undefined,
