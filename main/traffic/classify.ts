@@ -1,49 +1,28 @@
-import type { OsbInfo, OsbOperation } from './types';
+import { decodeOsbPath, decodeSegment } from '../core/osb/endpoints';
+import type { OsbInfo } from './types';
 
-type Resource = 'catalog' | 'instance' | 'instanceLastOp' | 'binding' | 'bindingLastOp';
-
-const OPERATIONS: Record<Resource, Partial<Record<string, OsbOperation>>> = {
-  catalog: { GET: 'catalog' },
-  instance: { PUT: 'provision', PATCH: 'update', DELETE: 'deprovision', GET: 'fetchInstance' },
-  instanceLastOp: { GET: 'lastOperation' },
-  binding: { PUT: 'bind', DELETE: 'unbind', GET: 'fetchBinding' },
-  bindingLastOp: { GET: 'bindingLastOperation' },
-};
-
-/** Everything up to `/v2/` is the mount point (a broker URL's own path, or the SM's `/v1/osb/:broker_id`). */
-const OSB_PATH =
-  /^(?<prefix>.*?)\/v2\/(?:(?<catalog>catalog)|service_instances\/(?<instance>[^/]+)(?:\/service_bindings\/(?<binding>[^/]+))?(?<lastOp>\/last_operation)?)\/?$/;
 const SM_OSB_PREFIX = /^\/v1\/osb\/(?<broker>[^/]+)$/;
 
-function decode(segment: string | undefined): string | undefined {
-  if (segment === undefined) return undefined;
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
-function resourceOf(groups: Record<string, string | undefined>): Resource {
-  if (groups.catalog) return 'catalog';
-  if (groups.binding) return groups.lastOp ? 'bindingLastOp' : 'binding';
-  return groups.lastOp ? 'instanceLastOp' : 'instance';
-}
-
-/** The OSB operation of a request from its method and path (query ignored); undefined for anything else. */
+/**
+ * The OSB operation of a request from its method and path (query ignored); undefined for anything else.
+ * Everything up to `/v2/` is the mount point (a broker URL's own path, or the SM's `/v1/osb/:broker_id`);
+ * one trailing slash is ignored.
+ */
 export function classifyOsb(method: string, path: string): OsbInfo | undefined {
-  const groups = OSB_PATH.exec(path.split('?')[0]!)?.groups;
-  if (!groups) return undefined;
-  const operation = OPERATIONS[resourceOf(groups)][method.toUpperCase()];
-  if (!operation) return undefined;
-  const info: OsbInfo = { operation };
-  const instanceId = decode(groups.instance);
-  const bindingId = decode(groups.binding);
-  const brokerId = decode(SM_OSB_PREFIX.exec(groups.prefix ?? '')?.groups?.broker);
-  if (instanceId) info.instanceId = instanceId;
-  if (bindingId) info.bindingId = bindingId;
-  if (brokerId) info.brokerId = brokerId;
-  return info;
+  const withoutQuery = path.split('?')[0]!;
+  for (let at = withoutQuery.indexOf('/v2/'); at >= 0; at = withoutQuery.indexOf('/v2/', at + 1)) {
+    const below = withoutQuery.slice(at + '/v2'.length).replace(/\/$/, '');
+    const route = decodeOsbPath(method.toUpperCase(), below, { keepMalformedIds: true });
+    if (!route) continue;
+    const info: OsbInfo = { operation: route.operation };
+    const broker = SM_OSB_PREFIX.exec(withoutQuery.slice(0, at))?.groups?.broker;
+    const brokerId = broker && (decodeSegment(broker) ?? broker);
+    if (route.instanceId) info.instanceId = route.instanceId;
+    if (route.bindingId) info.bindingId = route.bindingId;
+    if (brokerId) info.brokerId = brokerId;
+    return info;
+  }
+  return undefined;
 }
 
 /** The platform a hop speaks for, from its node names: `cf-dev`→`proxy:cf-dev`, `proxy:cf-dev`→`sm`. */

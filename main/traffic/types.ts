@@ -1,3 +1,5 @@
+import type { OsbOperation } from '../core/osb/endpoint-types';
+
 /** The hops of a flow. `other` is an exchange imported from a HAR file made elsewhere (no `_hop`). */
 export const hops = [
   'platform→proxy',
@@ -9,19 +11,7 @@ export const hops = [
 ] as const;
 export type Hop = (typeof hops)[number];
 
-export const osbOperations = [
-  'catalog',
-  'provision',
-  'update',
-  'deprovision',
-  'bind',
-  'unbind',
-  'lastOperation',
-  'bindingLastOperation',
-  'fetchInstance',
-  'fetchBinding',
-] as const;
-export type OsbOperation = (typeof osbOperations)[number];
+export { type OsbOperation, osbOperations } from '../core/osb/endpoint-types';
 
 /** A remark on an exchange, e.g. a broker's deviation from the OSB spec. */
 export interface SpecNote {

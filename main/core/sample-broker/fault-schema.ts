@@ -1,26 +1,18 @@
 import { z } from 'zod';
+import { type OsbOperation, osbOperations } from '../osb/endpoint-types';
 import { findPlanById } from './catalog';
 
 export const faultKinds = ['latency', 'status', 'timeout', 'malformed', 'failLastOperation', 'down'] as const;
 export type FaultKind = (typeof faultKinds)[number];
 
-/** The OSB operations a fault may be scoped to. */
-export const osbOperations = [
-  'catalog',
+/** The operations that start an asynchronous operation (what `failLastOperation` can fail). */
+export const asyncOperations = [
   'provision',
   'update',
   'deprovision',
-  'fetchInstance',
-  'lastOperation',
   'bind',
   'unbind',
-  'fetchBinding',
-  'bindingLastOperation',
-] as const;
-export type OsbOperation = (typeof osbOperations)[number];
-
-/** The operations that start an asynchronous operation (what `failLastOperation` can fail). */
-export const asyncOperations = ['provision', 'update', 'deprovision', 'bind', 'unbind'] as const;
+] as const satisfies readonly OsbOperation[];
 
 const common = {
   /** Only requests for this plan (catalog requests never match a plan). */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Fault, FaultInput, OsbOperation } from './fault-schema';
+import type { OsbOperation } from '../osb/endpoint-types';
+import type { Fault, FaultInput } from './fault-schema';
 
 export interface RequestFaults {
   /** The sum of every matching latency fault. */

@@ -8,8 +8,6 @@ export {
   type FaultKind,
   faultInputSchema,
   faultKinds,
-  type OsbOperation,
-  osbOperations,
 } from './fault-schema';
 export { FaultRegistry, type RequestFaults } from './faults';
 export { SAMPLE_IDS } from './ids';

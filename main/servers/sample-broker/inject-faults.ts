@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Request, RequestHandler, Response } from 'express';
-import type { Fault, FaultRegistry, OsbOperation } from '../../core/sample-broker';
+import type { OsbOperation } from '../../core/osb/endpoint-types';
+import type { Fault, FaultRegistry } from '../../core/sample-broker';
 import { noteFault } from './request-logging';
 
 /** Not JSON: a body cut off in the middle, as from a broker that crashed while writing. */

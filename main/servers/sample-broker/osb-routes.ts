@@ -1,9 +1,10 @@
 import express, { type Request, type RequestHandler, type Response } from 'express';
+import { type OsbMethod, type OsbOperation, osbOperations } from '../../core/osb/endpoint-types';
+import { osbEndpoints } from '../../core/osb/endpoints';
 import {
   bindBodySchema,
   deleteQuerySchema,
   type FaultRegistry,
-  type OsbOperation,
   type OsbReply,
   parseInput,
   provisionBodySchema,
@@ -21,6 +22,11 @@ export interface OsbRoutesOptions {
 }
 
 type Handle = (req: Request, res: Response) => OsbReply | Promise<OsbReply>;
+
+const routerMethods = { GET: 'get', PUT: 'put', PATCH: 'patch', DELETE: 'delete' } as const satisfies Record<
+  OsbMethod,
+  string
+>;
 
 const acceptsIncomplete = (req: Request) => ({ acceptsIncomplete: req.query.accepts_incomplete === 'true' });
 const queryString = (req: Request, name: string) =>
@@ -52,14 +58,12 @@ export function osbRoutes({ core, faults, auth, retryAfterSeconds }: OsbRoutesOp
     if (reply.body.state === 'in progress') res.setHeader('Retry-After', String(retryAfterSeconds));
     return reply;
   };
-  const instance = '/service_instances/:instance_id';
-  const binding = `${instance}/service_bindings/:binding_id`;
+  const deleteQuery = (req: Request) =>
+    parseInput(deleteQuerySchema, req.query, 'query (service_id and plan_id are required)');
 
-  router.get('/catalog', ...route('catalog', () => core.catalog()));
-
-  router.put(
-    instance,
-    ...route('provision', (req) =>
+  const handlers: Record<OsbOperation, Handle> = {
+    catalog: () => core.catalog(),
+    provision: (req) =>
       core.provision(
         param(req, 'instance_id'),
         parseInput(provisionBodySchema, req.body, 'provision request body'),
@@ -68,68 +72,36 @@ export function osbRoutes({ core, faults, auth, retryAfterSeconds }: OsbRoutesOp
           dashboardBase: `${req.protocol}://${req.get('host')}/dashboard`,
         },
       ),
-    ),
-  );
-  router.patch(
-    instance,
-    ...route('update', (req) =>
+    update: (req) =>
       core.update(
         param(req, 'instance_id'),
         parseInput(updateBodySchema, req.body, 'update request body'),
         acceptsIncomplete(req),
       ),
-    ),
-  );
-  router.delete(
-    instance,
-    ...route('deprovision', (req) =>
-      core.deprovision(
-        param(req, 'instance_id'),
-        parseInput(deleteQuerySchema, req.query, 'query (service_id and plan_id are required)'),
-        acceptsIncomplete(req),
-      ),
-    ),
-  );
-  router.get(instance, ...route('fetchInstance', (req) => core.fetchInstance(param(req, 'instance_id'))));
-  router.get(
-    `${instance}/last_operation`,
-    ...route('lastOperation', (req, res) =>
+    deprovision: (req) =>
+      core.deprovision(param(req, 'instance_id'), deleteQuery(req), acceptsIncomplete(req)),
+    fetchInstance: (req) => core.fetchInstance(param(req, 'instance_id')),
+    lastOperation: (req, res) =>
       withRetryAfter(
         res,
         core.instanceLastOperation(param(req, 'instance_id'), queryString(req, 'operation')),
       ),
-    ),
-  );
-
-  router.put(
-    binding,
-    ...route('bind', (req) =>
+    bind: (req) =>
       core.bind(
         param(req, 'instance_id'),
         param(req, 'binding_id'),
         parseInput(bindBodySchema, req.body, 'bind request body'),
         acceptsIncomplete(req),
       ),
-    ),
-  );
-  router.delete(
-    binding,
-    ...route('unbind', (req) =>
+    unbind: (req) =>
       core.unbind(
         param(req, 'instance_id'),
         param(req, 'binding_id'),
-        parseInput(deleteQuerySchema, req.query, 'query (service_id and plan_id are required)'),
+        deleteQuery(req),
         acceptsIncomplete(req),
       ),
-    ),
-  );
-  router.get(
-    binding,
-    ...route('fetchBinding', (req) => core.fetchBinding(param(req, 'instance_id'), param(req, 'binding_id'))),
-  );
-  router.get(
-    `${binding}/last_operation`,
-    ...route('bindingLastOperation', (req, res) =>
+    fetchBinding: (req) => core.fetchBinding(param(req, 'instance_id'), param(req, 'binding_id')),
+    bindingLastOperation: (req, res) =>
       withRetryAfter(
         res,
         core.bindingLastOperation(
@@ -138,7 +110,10 @@ export function osbRoutes({ core, faults, auth, retryAfterSeconds }: OsbRoutesOp
           queryString(req, 'operation'),
         ),
       ),
-    ),
-  );
+  };
+  for (const operation of osbOperations) {
+    const { method, path } = osbEndpoints[operation];
+    router[routerMethods[method]](path, ...route(operation, handlers[operation]));
+  }
   return router;
 }
