@@ -4,5 +4,5 @@ export type { Endpoints } from './servers/control/endpoints';
 export { type Simulator, type SimulatorOptions, startSimulator } from './simulator';
 export { type CheckOptions, type CheckReport, check } from './workflows/conformance';
 export { type MockBroker, startMockBroker } from './workflows/mock-broker';
-export { type ReplayOptions, type ReplayReport, replay } from './workflows/replay';
+export { type HarDocument, type ReplayOptions, type ReplayReport, replay } from './workflows/replay';
 export { type RunScenarioOptions, runScenario, type ScenarioResult } from './workflows/scenarios';
