@@ -1,4 +1,5 @@
 import { isObject } from '../../is-object';
+import type { OsbMethod } from '../../osb/endpoint-types';
 import {
   BrokerAnswerRefusedError,
   type BrokerClient,
@@ -9,7 +10,7 @@ import {
 import type { BrokerRecord } from '../model';
 import type { OsbRequest } from '../plugins/types';
 import { errorAnswer } from './answers';
-import type { OsbAnswer, OsbMethod } from './types';
+import type { OsbAnswer } from './types';
 
 /** The broker's answer as the platform gets it, or why there is none. */
 export type BrokerOutcome =

@@ -6,6 +6,5 @@ export {
   resolveInstanceForPlatform,
 } from './ownership';
 export { DEFAULT_BROKER_TIMEOUT_MS, OsbService } from './service';
-export type { OsbAnswer, OsbCall, OsbHeaders, OsbMethod, OsbOperationName, OsbServiceDeps } from './types';
-export { osbOperationNames } from './types';
+export type { OsbAnswer, OsbCall, OsbHeaders, OsbServiceDeps } from './types';
 export { allowedByMetadata, CLOUD_FOUNDRY, ORG_LABEL, type PlanAccess, planAccess } from './visibility';

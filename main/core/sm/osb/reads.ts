@@ -9,14 +9,14 @@ export async function fetchInstance(rt: OsbRuntime, job: OsbJob): Promise<OsbAns
 }
 
 /** GET .../last_operation of an instance: a final state settles its asynchronous operation. */
-export async function pollInstance(rt: OsbRuntime, job: OsbJob): Promise<OsbAnswer> {
+export async function lastOperation(rt: OsbRuntime, job: OsbJob): Promise<OsbAnswer> {
   const id = job.route.instanceId!;
   resolveInstanceForPlatform(rt.store.state, id, job.platform);
   return rt.poll(job, 'instance', id);
 }
 
 /** GET .../service_bindings/:bid/last_operation. */
-export async function pollBinding(rt: OsbRuntime, job: OsbJob): Promise<OsbAnswer> {
+export async function bindingLastOperation(rt: OsbRuntime, job: OsbJob): Promise<OsbAnswer> {
   const { instanceId, bindingId } = job.route as { instanceId: string; bindingId: string };
   resolveBindingForPlatform(rt.store.state, instanceId, bindingId, job.platform);
   return rt.poll(job, 'binding', bindingId);

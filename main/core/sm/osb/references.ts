@@ -132,12 +132,12 @@ export function refuseReferenceUpdate(instance: InstanceRecord): void {
 
 const REFERENCE_OPERATIONS = new Set([
   'fetchInstance',
-  'pollInstance',
+  'lastOperation',
   'deprovision',
   'bind',
   'unbind',
   'fetchBinding',
-  'pollBinding',
+  'bindingLastOperation',
 ]);
 
 /**

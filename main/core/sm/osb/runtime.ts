@@ -1,4 +1,5 @@
 import type { EventBus } from '../../events';
+import type { OsbRoute } from '../../osb/endpoints';
 import type { StateStore } from '../../state';
 import type { CatalogCache } from '../catalog/cache';
 import { OSB_VERSION } from '../catalog/fetch-catalog';
@@ -25,7 +26,6 @@ import { refuseActiveOperation } from './checks';
 import type { BrokerGateway, BrokerOutcome } from './gateway';
 import { type Outcome, outcomeOfChange, outcomeOfPoll } from './outcomes';
 import type { DeleteWithReferences } from './references';
-import type { OsbRoute } from './routes';
 import { emitSettled } from './safe-views';
 import { type Settled, settle } from './transitions';
 import type { OsbAnswer } from './types';

@@ -1,4 +1,6 @@
 import { ApiError } from '../../errors';
+import type { OsbOperation } from '../../osb/endpoint-types';
+import { decodeOsbPath, type OsbRoute } from '../../osb/endpoints';
 import { findById } from '../../record-index';
 import type { PlanView } from '../catalog/views';
 import type { BrokerRecord, SmState } from '../model';
@@ -11,39 +13,39 @@ import { catalogForPlatform } from './catalog-view';
 import { BrokerGateway } from './gateway';
 import { deprovision, provision, update } from './instances';
 import { OperationMaintainer } from './maintainer';
-import { fetchInstance, pollBinding, pollInstance } from './reads';
+import { bindingLastOperation, fetchInstance, lastOperation } from './reads';
 import { sharedTarget } from './references';
-import { matchRoute, type OsbRoute } from './routes';
 import { type OsbJob, OsbRuntime } from './runtime';
-import type { OsbAnswer, OsbCall, OsbOperationName, OsbServiceDeps } from './types';
+import type { OsbAnswer, OsbCall, OsbServiceDeps } from './types';
 
 export const DEFAULT_BROKER_TIMEOUT_MS = 30_000;
 
 type Handler = (rt: OsbRuntime, job: OsbJob) => Promise<OsbAnswer>;
 
 /** `GET /v2/catalog` from the cache (soft update), filtered for the caller. */
-const fetchCatalog: Handler = async (rt, job) => {
+const catalog: Handler = async (rt, job) => {
   const views = await rt.catalog.soft(job.broker);
-  const catalog = rt.catalog.catalogOf(job.broker.id)!;
+  const brokerCatalog = rt.catalog.catalogOf(job.broker.id)!;
   const visibilities = rt.store.state.visibilities;
-  return { status: 200, body: catalogForPlatform(job.broker.id, catalog, views, job.platform, visibilities) };
+  const body = catalogForPlatform(job.broker.id, brokerCatalog, views, job.platform, visibilities);
+  return { status: 200, body };
 };
 
-const handlers: Record<OsbOperationName, Handler> = {
-  fetchCatalog,
+const handlers: Record<OsbOperation, Handler> = {
+  catalog,
   provision,
   update,
   deprovision,
   fetchInstance,
-  pollInstance,
+  lastOperation,
   bind,
   unbind,
   fetchBinding,
-  pollBinding,
+  bindingLastOperation,
 };
 
 /** Operations whose checks need the broker's catalog: a soft update first. */
-const needCatalog = new Set<OsbOperationName>(['provision', 'update']);
+const needCatalog = new Set<OsbOperation>(['provision', 'update']);
 
 const answerApiErrors = (error: unknown): OsbAnswer => {
   if (error instanceof ApiError) return apiErrorAnswer(error);
@@ -74,7 +76,7 @@ export class OsbService {
   }
 
   async #handle(call: OsbCall): Promise<OsbAnswer> {
-    const route = matchRoute(call.method, call.path);
+    const route = decodeOsbPath(call.method, call.path);
     if (!route)
       return errorAnswer(404, 'NotFound', `There is no OSB endpoint ${call.method} /v2${call.path}.`);
     const broker = this.deps.brokers.record(call.brokerId);

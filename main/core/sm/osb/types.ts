@@ -7,22 +7,6 @@ import type { OsbPlugin } from '../plugins/types';
 import type { MaintainerSettings } from './maintainer';
 import type { DeleteWithReferences } from './references';
 
-export type OsbMethod = 'GET' | 'PUT' | 'PATCH' | 'DELETE';
-
-export const osbOperationNames = [
-  'fetchCatalog',
-  'provision',
-  'update',
-  'deprovision',
-  'fetchInstance',
-  'pollInstance',
-  'bind',
-  'unbind',
-  'fetchBinding',
-  'pollBinding',
-] as const;
-export type OsbOperationName = (typeof osbOperationNames)[number];
-
 /** The OSB headers a platform sends that the SM passes on (the request identity becomes the flow id). */
 export interface OsbHeaders {
   version?: string;

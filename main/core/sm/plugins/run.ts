@@ -1,10 +1,11 @@
-import type { OsbAnswer, OsbOperationName } from '../osb/types';
+import type { OsbOperation } from '../../osb/endpoint-types';
+import type { OsbAnswer } from '../osb/types';
 import type { OsbContext, OsbPlugin } from './types';
 
 /** The first refusal of a `before` hook, if any. */
 export async function runBefore(
   plugins: readonly OsbPlugin[],
-  operation: OsbOperationName,
+  operation: OsbOperation,
   ctx: OsbContext,
 ): Promise<OsbAnswer | undefined> {
   for (const plugin of plugins) {
@@ -17,7 +18,7 @@ export async function runBefore(
 /** The answer after every `after` hook, innermost (last listed) first. */
 export async function runAfter(
   plugins: readonly OsbPlugin[],
-  operation: OsbOperationName,
+  operation: OsbOperation,
   ctx: OsbContext,
   answer: OsbAnswer,
 ): Promise<OsbAnswer> {

@@ -1,6 +1,7 @@
+import type { OsbOperation } from '../../osb/endpoint-types';
 import type { PlanView } from '../catalog/views';
 import type { PlatformRecord, SmState } from '../model';
-import type { OsbAnswer, OsbHeaders, OsbOperationName } from '../osb/types';
+import type { OsbAnswer, OsbHeaders } from '../osb/types';
 
 export type DeepReadonly<T> = T extends (infer U)[]
   ? readonly DeepReadonly<U>[]
@@ -17,7 +18,7 @@ export interface OsbRequest {
 
 /** What a plugin learns about one OSB call. Everything but `request` is read-only. */
 export interface OsbContext {
-  readonly operation: OsbOperationName;
+  readonly operation: OsbOperation;
   readonly platform: Readonly<Pick<PlatformRecord, 'id' | 'name' | 'type' | 'labels'>>;
   readonly broker: { readonly id: string; readonly name: string };
   readonly instanceId?: string;
@@ -39,8 +40,8 @@ type HookResult = Promise<OsbAnswer | undefined> | Promise<void>;
  */
 export interface OsbPlugin {
   name: string;
-  before?(operation: OsbOperationName, ctx: OsbContext): HookResult;
-  after?(operation: OsbOperationName, ctx: OsbContext, answer: OsbAnswer): HookResult;
+  before?(operation: OsbOperation, ctx: OsbContext): HookResult;
+  after?(operation: OsbOperation, ctx: OsbContext, answer: OsbAnswer): HookResult;
 }
 
 /** What a plugin may use besides the context: a pino-compatible logger and the event bus. */

@@ -12,7 +12,7 @@ export function visibilityAuditPlugin(deps: PluginDeps): OsbPlugin {
   return {
     name: 'visibility-audit',
     async after(operation, ctx, answer) {
-      if (operation !== 'fetchCatalog' || answer.status !== 200 || !isObject(answer.body)) return;
+      if (operation !== 'catalog' || answer.status !== 200 || !isObject(answer.body)) return;
       const plans = listOf(answer.body.services).flatMap((service) =>
         listOf(service.plans).map((plan) => ({
           offering: service.name,
