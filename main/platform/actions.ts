@@ -1,3 +1,4 @@
+import { nowIso } from '../core/clock';
 import { ApiError } from '../core/errors';
 import { isObject } from '../core/is-object';
 import { platformRefusal, type Refusal, refusalOf } from '../core/platform/hops';
@@ -19,8 +20,6 @@ const toError = ({ status, error, description }: Refusal) => new ApiError(status
 /** The platform's own refusal: nothing was sent. */
 export const refuse = (rt: PlatformRuntime, status: number, error: string, why: string) =>
   toError(platformRefusal(rt.deps.name, status, error, why));
-
-export const nowIso = () => new Date().toISOString();
 
 /** A 200/201/202 with a JSON object: an answer the platform can work with. */
 export const usable = (

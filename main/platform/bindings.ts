@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { nowIso } from '../core/clock';
 import { isObject } from '../core/is-object';
 import { bindInputSchema } from '../core/platform/inputs';
 import { findPlan } from '../core/platform/marketplace';
@@ -8,7 +9,7 @@ import { bindRefusal } from '../core/platform/rules';
 import type { PlatformBinding } from '../core/platform/state';
 import { bindingView, startedOperation } from '../core/platform/views';
 import { parseInput } from '../core/validate';
-import { type ActionResult, chainRefusal, idle, nowIso, refuse, stillIdle, usable } from './actions';
+import { type ActionResult, chainRefusal, idle, refuse, stillIdle, usable } from './actions';
 import { accepted, finish, type Kind } from './lifecycle';
 import type { Guard, PlatformRuntime } from './runtime';
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
+import { nowIso } from '../core/clock';
 import { provisionInputSchema, updateInputSchema } from '../core/platform/inputs';
 import { choosePlan, findPlan } from '../core/platform/marketplace';
 import { instanceContext } from '../core/platform/profiles';
@@ -8,7 +9,7 @@ import { updateDecision } from '../core/platform/rules';
 import type { PlatformInstance } from '../core/platform/state';
 import { instanceView, startedOperation } from '../core/platform/views';
 import { parseInput } from '../core/validate';
-import { type ActionResult, chainRefusal, idle, nowIso, refuse, stillIdle, usable } from './actions';
+import { type ActionResult, chainRefusal, idle, refuse, stillIdle, usable } from './actions';
 import { accepted, finish, type Kind } from './lifecycle';
 import type { Guard, PlatformRuntime } from './runtime';
 

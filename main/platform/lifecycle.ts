@@ -1,3 +1,4 @@
+import { nowIso } from '../core/clock';
 import { isObject } from '../core/is-object';
 import type { Answer } from '../core/platform/notes';
 import { orphanReasonAfterPolling } from '../core/platform/orphans';
@@ -7,7 +8,7 @@ import type {
   PlatformBinding,
   PlatformInstance,
 } from '../core/platform/state';
-import { type ActionResult, ended, nowIso } from './actions';
+import { type ActionResult, ended } from './actions';
 import { mitigateOrphan, type OperationTarget, operationOf, pollUntilDone } from './async-ops';
 import type { PlatformRuntime } from './runtime';
 

@@ -1,4 +1,5 @@
 import { type Agent, request } from 'node:http';
+import { parseJson } from '../../main/core/parse-json';
 
 export interface RawAnswer {
   status: number;
@@ -18,14 +19,6 @@ export interface RawRequest {
   chunked?: boolean;
   agent?: Agent;
 }
-
-const parseJson = (text: string): unknown => {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-};
 
 /**
  * One HTTP/1.1 request exactly as given (any method, the path byte for byte), for inputs that fetch refuses

@@ -1,9 +1,10 @@
+import { nowIso } from '../clock';
 import { ApiError, conflict, notFound } from '../errors';
 import type { EventBus } from '../events';
 import type { StateStore } from '../state';
 import { parseInput } from '../validate';
 import type { CatalogCache } from './catalog/cache';
-import { freshResource, nowIso } from './clock';
+import { freshResource } from './clock';
 import { dropInstances, emitDropped } from './forced-removal';
 import { type InputLimits, smInputs } from './inputs';
 import { applyLabelChanges } from './listing';

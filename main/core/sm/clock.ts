@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { nowIso } from '../clock';
 
 export const newId = (): string => randomUUID();
-export const nowIso = (): string => new Date().toISOString();
 
 /** The fields every SM resource starts with. */
 export function freshResource(id: string = newId()) {

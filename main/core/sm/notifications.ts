@@ -1,5 +1,6 @@
+import { nowIso } from '../clock';
 import { isObject } from '../is-object';
-import { newId, nowIso } from './clock';
+import { newId } from './clock';
 import type { NotificationRecord, SmState } from './model';
 
 export type NotificationChange = Pick<NotificationRecord, 'resource' | 'type' | 'platform_id' | 'payload'>;

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { nowIso } from '../clock';
 import { ApiError, conflict, notFound } from '../errors';
 import type { EventBus } from '../events';
 import type { StateStore } from '../state';
 import { parseInput } from '../validate';
-import { freshResource, nowIso } from './clock';
+import { freshResource } from './clock';
 import { type InputLimits, smInputs } from './inputs';
 import { applyLabelChanges } from './listing';
 import type { Credentials, PlatformRecord, SmState } from './model';

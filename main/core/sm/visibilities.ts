@@ -1,10 +1,11 @@
+import { nowIso } from '../clock';
 import { conflict, notFound } from '../errors';
 import type { EventBus } from '../events';
 import type { StateStore } from '../state';
 import { parseInput } from '../validate';
 import type { CatalogCache } from './catalog/cache';
 import type { PlanView } from './catalog/views';
-import { freshResource, nowIso } from './clock';
+import { freshResource } from './clock';
 import { type InputLimits, smInputs } from './inputs';
 import { applyLabelChanges } from './listing';
 import type { SmState, VisibilityRecord } from './model';

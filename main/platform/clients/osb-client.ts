@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { parseJson } from '../../core/parse-json';
 import type { CallResult } from '../../core/platform/notes';
 import type { OsbRequest } from '../../core/platform/requests';
 import type { HttpSend } from '../../traffic';
@@ -21,15 +22,6 @@ export interface PlatformOsbClientOptions {
   /** `X-Broker-API-Originating-Identity` of user-initiated calls. */
   originatingIdentity: string;
   timeoutMs: number;
-}
-
-function parseJson(text: string): unknown {
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 /**

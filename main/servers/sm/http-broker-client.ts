@@ -1,3 +1,4 @@
+import { parseJson } from '../../core/parse-json';
 import {
   BrokerAnswerRefusedError,
   type BrokerClient,
@@ -16,15 +17,6 @@ function brokerUrl(broker: Pick<BrokerRecord, 'broker_url'>, request: BrokerRequ
   const url = new URL(broker.broker_url.replace(/\/+$/, '') + request.path);
   for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.set(key, value);
   return url;
-}
-
-function parseJson(text: string): unknown {
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 /** Where a redirect points, without user info (it may carry a password). */

@@ -1,4 +1,5 @@
-import { freshResource, nowIso } from '../clock';
+import { nowIso } from '../../clock';
+import { freshResource } from '../clock';
 import type { OperationRecord, SmState } from '../model';
 
 export type ResourceKind = 'instance' | 'binding';

@@ -1,8 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
+import { nowIso } from '../../clock';
 import { isObject } from '../../is-object';
 import { findById } from '../../record-index';
 import { parseInput } from '../../validate';
-import { freshResource, nowIso } from '../clock';
+import { freshResource } from '../clock';
 import type { BindingRecord } from '../model';
 import { activeOperation } from '../operations/records';
 import { bindBodySchema, bindingAnswerSchema, stringField } from './bodies';

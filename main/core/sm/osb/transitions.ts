@@ -1,5 +1,5 @@
+import { nowIso } from '../../clock';
 import { findById } from '../../record-index';
-import { nowIso } from '../clock';
 import type { BindingRecord, InstanceRecord, OperationRecord, SmState } from '../model';
 import { finishOperation, operationById, resourceTypeOf } from '../operations/records';
 import type { Outcome } from './outcomes';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { nowIso } from '../../clock';
 import { ApiError, badRequest, notFound } from '../../errors';
 import type { EventBus } from '../../events';
 import type { StateStore } from '../../state';
 import { parseInput } from '../../validate';
 import type { CatalogCache } from '../catalog/cache';
-import { nowIso } from '../clock';
 import type { InstanceRecord, PlatformRecord, SmState } from '../model';
 import { emitSharing } from './events';
 import { describeHolders, holdersOf } from './holders';
