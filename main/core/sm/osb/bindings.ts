@@ -2,13 +2,11 @@ import { isDeepStrictEqual } from 'node:util';
 import { nowIso } from '../../clock';
 import { isObject } from '../../is-object';
 import { findById } from '../../record-index';
-import { parseInput } from '../../validate';
 import { freshResource } from '../clock';
 import type { BindingRecord } from '../model';
 import { activeOperation } from '../operations/records';
-import { bindBodySchema, bindingAnswerSchema, stringField } from './bodies';
-import { type BindingRequest, bindingIdUse, refuseActiveOperation } from './checks';
-import { requireInstanceForPlatform, resolveBindingForPlatform } from './ownership';
+import { bindingAnswerSchema, stringField } from './bodies';
+import { bindingIdUse, bindingRequest } from './requests';
 import type { OsbJob, OsbRuntime } from './runtime';
 import { bindingEventView } from './safe-views';
 import type { OsbAnswer } from './types';
@@ -19,19 +17,12 @@ function bindingDetails(body: unknown): Partial<BindingRecord> {
   return Object.fromEntries(Object.entries(parsed).filter(([, value]) => value !== undefined));
 }
 
-/** PUT .../service_bindings/:bid: only on an instance the SM knows (else 404, the broker is not called). */
+/** PUT .../service_bindings/:bid, after the rules (the instance is known, no operation on it runs). */
 export async function bind(rt: OsbRuntime, job: OsbJob): Promise<OsbAnswer> {
   const { instanceId, bindingId } = job.route as { instanceId: string; bindingId: string };
-  const body = parseInput(bindBodySchema, job.ctx.request.body, 'The bind request');
   const state = rt.store.state;
-  const instance = requireInstanceForPlatform(state, instanceId, job.platform);
-  refuseActiveOperation(state, 'instance', instanceId);
-  const request: BindingRequest = {
-    service_instance_id: instance.id,
-    context: body.context ?? {},
-    parameters: body.parameters ?? {},
-    bind_resource: body.bind_resource,
-  };
+  const instance = findById(state.instances, instanceId)!;
+  const request = bindingRequest(job);
   if (bindingIdUse(state, bindingId, job.platform, request) === 'identical')
     return (await rt.forward(job)).answer;
   const record: BindingRecord = {
@@ -55,12 +46,10 @@ export async function bind(rt: OsbRuntime, job: OsbJob): Promise<OsbAnswer> {
   });
 }
 
-/** DELETE .../service_bindings/:bid; an unknown or abandoned binding is forwarded (orphan mitigation). */
+/** DELETE .../service_bindings/:bid, after the rules; an unknown or abandoned binding is forwarded (orphan mitigation). */
 export async function unbind(rt: OsbRuntime, job: OsbJob): Promise<OsbAnswer> {
   const { instanceId, bindingId } = job.route as { instanceId: string; bindingId: string };
-  const state = rt.store.state;
-  const binding = resolveBindingForPlatform(state, instanceId, bindingId, job.platform);
-  rt.refuseDeleteWhileBusy('binding', bindingId);
+  const binding = findById(rt.store.state.bindings, bindingId);
   return rt.change(job, {
     kind: 'binding',
     type: 'delete',
@@ -70,10 +59,13 @@ export async function unbind(rt: OsbRuntime, job: OsbJob): Promise<OsbAnswer> {
   });
 }
 
-/** GET .../service_bindings/:bid; after an async bind this is where the credentials come from, so they are kept. */
+/**
+ * GET .../service_bindings/:bid, after the rules; after an async bind this is where the credentials come
+ * from, so they are kept.
+ */
 export async function fetchBinding(rt: OsbRuntime, job: OsbJob): Promise<OsbAnswer> {
-  const { instanceId, bindingId } = job.route as { instanceId: string; bindingId: string };
-  const known = resolveBindingForPlatform(rt.store.state, instanceId, bindingId, job.platform);
+  const { bindingId } = job.route as { bindingId: string };
+  const known = findById(rt.store.state.bindings, bindingId);
   const outcome = await rt.forward(job);
   if (
     !known ||

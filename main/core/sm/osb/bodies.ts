@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { OsbOperation } from '../../osb/endpoint-types';
+import { parseInput } from '../../validate';
 
 const jsonObject = z.record(z.string(), z.unknown());
 const id = z.string().min(1);
@@ -27,6 +29,21 @@ export const bindBodySchema = z.looseObject({
   parameters: jsonObject.optional(),
   bind_resource: jsonObject.optional(),
 });
+
+/** What the SM reads of a request body: the fields of the operation's schema (none for other operations). */
+export type OsbBody = Partial<z.infer<typeof updateBodySchema> & z.infer<typeof bindBodySchema>>;
+
+const bodySchemas: Partial<Record<OsbOperation, [z.ZodType<OsbBody>, string]>> = {
+  provision: [provisionBodySchema, 'The provision request'],
+  update: [updateBodySchema, 'The update request'],
+  bind: [bindBodySchema, 'The bind request'],
+};
+
+/** The body of a provision, update or bind, read by its schema (400 when it does not fit); `{}` for others. */
+export function requestBody(operation: OsbOperation, body: unknown): OsbBody {
+  const schema = bodySchemas[operation];
+  return schema ? parseInput(schema[0], body, schema[1]) : {};
+}
 
 /** The fields of a binding answer the SM stores (credentials are never shown without `show_credentials`). */
 export const bindingAnswerSchema = z.object({

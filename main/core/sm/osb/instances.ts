@@ -1,16 +1,10 @@
-import { parseInput } from '../../validate';
+import { findById } from '../../record-index';
 import { freshResource } from '../clock';
 import type { InstanceRecord } from '../model';
-import { provisionBodySchema, stringField, updateBodySchema } from './bodies';
-import { type InstanceRequest, instanceIdUse, refuseActiveOperation, refuseBoundInstance } from './checks';
-import { requireInstanceForPlatform, resolveInstanceForPlatform } from './ownership';
-import { findPlan, requirePlanAccess } from './plans';
-import {
-  deprovisionHolder,
-  provisionReference,
-  referencedOffering,
-  refuseReferenceUpdate,
-} from './references';
+import { stringField } from './bodies';
+import { planOf, referencedOffering } from './plans';
+import { deprovisionHolder, provisionReference } from './references';
+import { instanceIdUse, instanceRequest } from './requests';
 import type { OsbJob, OsbRuntime } from './runtime';
 import type { OsbAnswer } from './types';
 
@@ -19,21 +13,15 @@ const dashboardOf = (body: unknown) => {
   return dashboard_url === undefined ? {} : { dashboard_url };
 };
 
-/** PUT /v2/service_instances/:id: a visible plan, a free id; stored not ready until the broker agrees. */
+/** PUT /v2/service_instances/:id, after the rules: stored not ready until the broker agrees. */
 export async function provision(rt: OsbRuntime, job: OsbJob): Promise<OsbAnswer> {
   const id = job.route.instanceId!;
-  const body = parseInput(provisionBodySchema, job.ctx.request.body, 'The provision request');
-  if (referencedOffering(rt, job, body.plan_id)) return provisionReference(rt, job, body);
-  const state = rt.store.state;
-  const plan = findPlan(rt.catalog, job.broker, body.plan_id, body.service_id);
-  requirePlanAccess(plan, job.platform, state.visibilities, body.context);
-  const request: InstanceRequest = {
-    service_plan_id: plan.id,
-    context: body.context ?? {},
-    parameters: body.parameters ?? {},
-    maintenance_info: body.maintenance_info,
-  };
-  if (instanceIdUse(state, id, job.platform, request) === 'identical') return (await rt.forward(job)).answer;
+  const planId = job.body.plan_id!;
+  const request = instanceRequest({ catalog: rt.catalog, job });
+  if (referencedOffering(rt.catalog, job.broker, planId)) return provisionReference(rt, job, request);
+  if (instanceIdUse(rt.store.state, id, job.platform, request) === 'identical')
+    return (await rt.forward(job)).answer;
+  const plan = planOf(rt.catalog, job.broker, planId)!;
   const name = stringField(request.context, 'instance_name') ?? '';
   const record: InstanceRecord = {
     ...freshResource(id),
@@ -60,22 +48,14 @@ export async function provision(rt: OsbRuntime, job: OsbJob): Promise<OsbAnswer>
   });
 }
 
-/** PATCH /v2/service_instances/:id: the caller's instance, no operation running, a visible new plan. */
+/** PATCH /v2/service_instances/:id, after the rules: the new plan, context, parameters and maintenance_info. */
 export async function update(rt: OsbRuntime, job: OsbJob): Promise<OsbAnswer> {
   const id = job.route.instanceId!;
-  const body = parseInput(updateBodySchema, job.ctx.request.body, 'The update request');
-  const state = rt.store.state;
-  const instance = requireInstanceForPlatform(state, id, job.platform);
-  refuseReferenceUpdate(instance);
-  refuseActiveOperation(state, 'instance', id);
+  const { body } = job;
+  const instance = findById(rt.store.state.instances, id)!;
   const changes: Partial<InstanceRecord> = {};
-  if (body.plan_id !== undefined) {
-    const plan = findPlan(rt.catalog, job.broker, body.plan_id, body.service_id);
-    if (plan.id !== instance.service_plan_id) {
-      requirePlanAccess(plan, job.platform, state.visibilities, body.context ?? instance.context);
-      changes.service_plan_id = plan.id;
-    }
-  }
+  const plan = body.plan_id === undefined ? undefined : planOf(rt.catalog, job.broker, body.plan_id)!;
+  if (plan && plan.id !== instance.service_plan_id) changes.service_plan_id = plan.id;
   if (body.context) changes.context = body.context;
   if (body.parameters) changes.parameters = body.parameters;
   if (body.maintenance_info) changes.maintenance_info = body.maintenance_info;
@@ -90,18 +70,15 @@ export async function update(rt: OsbRuntime, job: OsbJob): Promise<OsbAnswer> {
 }
 
 /**
- * DELETE /v2/service_instances/:id: refused while bindings exist (412) or a call of ours waits on the broker
- * (422). An id the SM does not know, or an instance whose operation nobody waits on any more, is still
- * forwarded: that is how a platform cleans up an orphan after a failed or abandoned provision.
- * A holder of a shared instance with other holders only leaves the SM; the last one sends the real DELETE.
+ * DELETE /v2/service_instances/:id, after the rules. An id the SM does not know, or an instance whose
+ * operation nobody waits on any more, is still forwarded: that is how a platform cleans up an orphan after a
+ * failed or abandoned provision. A holder of a shared instance with other holders only leaves the SM; the
+ * last one sends the real DELETE.
  */
 export async function deprovision(rt: OsbRuntime, job: OsbJob): Promise<OsbAnswer> {
   const id = job.route.instanceId!;
-  const state = rt.store.state;
-  const instance = resolveInstanceForPlatform(state, id, job.platform);
-  if (instance) refuseBoundInstance(state, instance);
-  rt.refuseDeleteWhileBusy('instance', id);
-  const holder = instance && deprovisionHolder(rt, instance, rt.onDeleteWithReferences);
+  const instance = findById(rt.store.state.instances, id);
+  const holder = instance && deprovisionHolder(rt, instance);
   if (holder) return holder;
   return rt.change(job, {
     kind: 'instance',

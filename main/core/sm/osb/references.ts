@@ -1,64 +1,45 @@
-import { ApiError, badRequest, notFound } from '../../errors';
 import { isObject } from '../../is-object';
 import { findById } from '../../record-index';
+import type { OfferingView } from '../catalog/views';
 import { freshResource } from '../clock';
 import type { InstanceRecord, SmState } from '../model';
 import type { OsbRequest } from '../plugins/types';
 import { emitSharing } from '../sharing/events';
-import { describeHolders, holdersOf, referencesTo } from '../sharing/holders';
-import { isShareable, referencePlanId } from '../sharing/plans';
+import { holdersOf } from '../sharing/holders';
 import { resolveReferenceTarget } from '../sharing/targets';
 import { stringField } from './bodies';
-import { type InstanceRequest, instanceIdUse } from './checks';
+import { offeringPlans, referencedOffering } from './plans';
+import { type InstanceRequest, instanceIdUse } from './requests';
+import type { RuleCall } from './rules/types';
 import type { OsbJob, OsbRuntime } from './runtime';
 import { instanceEventView } from './safe-views';
 import type { OsbAnswer } from './types';
-import { planAccess } from './visibility';
 
 /** What happens when the original of a shared instance is deprovisioned while references exist. */
 export type DeleteWithReferences = 'detach' | 'reject';
 
-/** The offering whose `reference-instance` plan has this catalog id, if any. */
-export function referencedOffering(rt: OsbRuntime, job: OsbJob, planId: string) {
-  return rt.catalog
-    .offerings()
-    .find(
-      (offering) =>
-        offering.broker_id === job.broker.id &&
-        referencePlanId(job.broker.id, offering.catalog_id) === planId,
-    );
+/** The shared instance a provision of `offering`'s `reference-instance` plan points to. */
+export function referencedInstance(
+  { job, state, catalog }: Pick<RuleCall, 'job' | 'state' | 'catalog'>,
+  offering: OfferingView,
+): InstanceRecord {
+  return resolveReferenceTarget(state, offering, offeringPlans(catalog, offering), job.body.parameters);
 }
 
-/** PUT of the `reference-instance` plan: the SM stores the reference and answers 201; the broker is not called. */
+/**
+ * PUT of the `reference-instance` plan, once the rules passed: the SM stores the reference and answers 201
+ * (200 to an identical re-send); the broker is not called.
+ */
 export async function provisionReference(
   rt: OsbRuntime,
   job: OsbJob,
-  body: {
-    plan_id: string;
-    service_id: string;
-    context?: Record<string, unknown>;
-    parameters?: Record<string, unknown>;
-  },
+  request: InstanceRequest,
 ): Promise<OsbAnswer> {
   const id = job.route.instanceId!;
-  const offering = referencedOffering(rt, job, body.plan_id)!;
-  if (offering.catalog_id !== body.service_id)
-    throw badRequest(
-      `Plan ${body.plan_id} belongs to service ${offering.catalog_id}, not to service ${body.service_id}.`,
-    );
-  const plans = rt.catalog.plans().filter((plan) => plan.service_offering_id === offering.id);
-  if (!plans.some(isShareable)) throw notFound(`Offering "${offering.catalog_name}" has no shareable plan.`);
   const state = rt.store.state;
-  if (!plans.some((plan) => planAccess(plan, job.platform, state.visibilities)))
-    throw notFound(`Offering "${offering.catalog_name}" is not visible to platform "${job.platform.name}".`);
-  const target = resolveReferenceTarget(state, offering, plans, body.parameters);
-  const request: InstanceRequest = {
-    service_plan_id: body.plan_id,
-    context: body.context ?? {},
-    parameters: body.parameters ?? {},
-    maintenance_info: undefined,
-  };
   if (instanceIdUse(state, id, job.platform, request) === 'identical') return { status: 200, body: {} };
+  const offering = referencedOffering(rt.catalog, job.broker, request.service_plan_id)!;
+  const target = referencedInstance({ job, state, catalog: rt.catalog }, offering);
   const { maintenance_info: _none, ...stored } = request;
   const record: InstanceRecord = {
     ...freshResource(id),
@@ -73,7 +54,6 @@ export async function provisionReference(
     shared_instance: { service_plan_id: target.service_plan_id, context: target.context },
   };
   await rt.store.update((draft) => {
-    instanceIdUse(draft, id, job.platform, request);
     draft.instances.push(record);
   });
   rt.events.emit('sm.instance', { action: 'created', instance: instanceEventView(record) });
@@ -96,38 +76,15 @@ async function dropRecord(
 }
 
 /**
- * Deprovision of a holder of a shared instance (bindings and operations already checked): undefined when
- * the broker must get the DELETE (not shared, or the last holder), else the answer after only the SM's
- * record went (a reference, or a detached original), or a 400 under `reject`.
+ * Deprovision of a holder of a shared instance (after the rules): undefined when the broker must get the
+ * DELETE (not shared, or the last holder), else the answer after only the SM's record went (a reference,
+ * or an original detached from its references).
  */
-export function deprovisionHolder(
-  rt: OsbRuntime,
-  instance: InstanceRecord,
-  onDeleteWithReferences: DeleteWithReferences,
-): Promise<OsbAnswer> | undefined {
-  const state = rt.store.state;
+export function deprovisionHolder(rt: OsbRuntime, instance: InstanceRecord): Promise<OsbAnswer> | undefined {
   const sharedId = instance.referenced_instance_id ?? instance.id;
-  const others = holdersOf(state, sharedId).filter((holder) => holder.id !== instance.id);
+  const others = holdersOf(rt.store.state, sharedId).filter((holder) => holder.id !== instance.id);
   if (others.length === 0) return undefined;
-  if (instance.referenced_instance_id) return dropRecord(rt, instance, 'reference-removed');
-  if (onDeleteWithReferences === 'reject') {
-    const references = referencesTo(state, instance.id);
-    throw badRequest(
-      `Service instance ${instance.name || instance.id} is shared and still referenced by ${describeHolders(state, references)}. ` +
-        'Deprovision the references first.',
-    );
-  }
-  return dropRecord(rt, instance, 'detached');
-}
-
-/** Update of a reference: refused, a reference has nothing to change at the broker. */
-export function refuseReferenceUpdate(instance: InstanceRecord): void {
-  if (instance.referenced_instance_id)
-    throw new ApiError(
-      400,
-      'BadRequest',
-      `Service instance ${instance.name || instance.id} is a reference to ${instance.referenced_instance_id}; it cannot be updated.`,
-    );
+  return dropRecord(rt, instance, instance.referenced_instance_id ? 'reference-removed' : 'detached');
 }
 
 const REFERENCE_OPERATIONS = new Set([

@@ -22,7 +22,7 @@ import {
 } from '../operations/records';
 import type { OsbContext } from '../plugins/types';
 import { emitSharing } from '../sharing/events';
-import { refuseActiveOperation } from './checks';
+import type { OsbBody } from './bodies';
 import type { BrokerGateway, BrokerOutcome } from './gateway';
 import { type Outcome, outcomeOfChange, outcomeOfPoll } from './outcomes';
 import type { DeleteWithReferences } from './references';
@@ -37,6 +37,8 @@ export interface OsbJob {
   broker: BrokerRecord;
   platform: PlatformRecord;
   path: string;
+  /** The request body as the rules checked it (after the plugins' `before` hooks). */
+  body: OsbBody;
   /** A call on a reference goes to the broker as this call on the shared instance. */
   forwardAs?: { path: string; request: OsbContext['request'] };
 }
@@ -49,8 +51,8 @@ export interface ChangeSpec {
   resourceId: string;
   description: string;
   /**
-   * Runs in the store update that starts the operation, in the same tick as checks made synchronously
-   * before `change()`: the record a create stores (not ready).
+   * Runs in the store update that starts the operation, in the same tick as the rules (rules/index.ts)
+   * checked just before the handler: the record a create stores (not ready).
    */
   begin(state: SmState): Omit<Settled, 'operation'>;
   /** The fields to store when the broker succeeds or accepts, from its answer body. */
@@ -86,15 +88,6 @@ export class OsbRuntime {
   /** Whether a call of ours still waits on the broker's answer for this operation. */
   busy(operationId: string): boolean {
     return this.#inFlight.has(operationId);
-  }
-
-  /**
-   * The check a delete makes instead of refuseActiveOperation: 422 only while a call of ours waits on the
-   * broker for the resource. An operation nobody waits on (accepted and never ended, or left by a crash)
-   * does not block a delete: that is how a platform removes what it gave up on (orphan mitigation).
-   */
-  refuseDeleteWhileBusy(kind: ResourceKind, resourceId: string): void {
-    refuseActiveOperation(this.store.state, kind, resourceId, (running) => !this.busy(running.id));
   }
 
   /**

@@ -8,13 +8,14 @@ import { runAfter, runBefore } from '../plugins/run';
 import type { DeepReadonly, OsbContext, OsbPlugin } from '../plugins/types';
 import { apiErrorAnswer, errorAnswer } from './answers';
 import { bind, fetchBinding, unbind } from './bindings';
-import { stringField } from './bodies';
+import { requestBody, stringField } from './bodies';
 import { catalogForPlatform } from './catalog-view';
 import { BrokerGateway } from './gateway';
 import { deprovision, provision, update } from './instances';
 import { OperationMaintainer } from './maintainer';
 import { bindingLastOperation, fetchInstance, lastOperation } from './reads';
 import { sharedTarget } from './references';
+import { checkRules } from './rules';
 import { type OsbJob, OsbRuntime } from './runtime';
 import type { OsbAnswer, OsbCall, OsbServiceDeps } from './types';
 
@@ -53,8 +54,9 @@ const answerApiErrors = (error: unknown): OsbAnswer => {
 };
 
 /**
- * The OSB route of the Service Manager: checks (visibility, ownership, seed 002's preconditions), plugins,
- * forwarding to the broker, and storage of instances, bindings and operations that follows the broker.
+ * The OSB route of the Service Manager: the plugins' `before` hooks, the built-in rules (rules/index.ts),
+ * forwarding to the broker, storage of instances, bindings and operations that follows the broker, and the
+ * plugins' `after` hooks.
  */
 export class OsbService {
   readonly #runtime: OsbRuntime;
@@ -84,10 +86,24 @@ export class OsbService {
     const ctx = this.#context(call, route, broker);
     const refusal = await runBefore(this.#plugins, route.operation, ctx);
     if (refusal) return refusal;
-    const job: OsbJob = { ctx, route, broker, platform: call.platform, path: call.path };
-    job.forwardAs = sharedTarget(this.deps.store.state, this.deps.catalog.plans(), job);
-    const answer = await handlers[route.operation](this.#runtime, job).catch(answerApiErrors);
+    const answer = await this.#answer({ ctx, route, broker, platform: call.platform, path: call.path }).catch(
+      answerApiErrors,
+    );
     return runAfter(this.#plugins, route.operation, ctx, answer);
+  }
+
+  /**
+   * Reads the body, checks the rules and starts the handler in one tick: no other call can change what the
+   * rules saw before the handler stores its operation (see OsbRuntime.change()).
+   */
+  async #answer(call: Omit<OsbJob, 'body' | 'forwardAs'>): Promise<OsbAnswer> {
+    const rt = this.#runtime;
+    const state = rt.store.state;
+    const job: OsbJob = { ...call, body: requestBody(call.route.operation, call.ctx.request.body) };
+    job.forwardAs = sharedTarget(state, rt.catalog.plans(), job);
+    const busy = (operationId: string) => rt.busy(operationId);
+    checkRules({ job, state, catalog: rt.catalog, busy, onDeleteWithReferences: rt.onDeleteWithReferences });
+    return handlers[job.route.operation](rt, job);
   }
 
   #context(call: OsbCall, route: OsbRoute, broker: BrokerRecord): OsbContext {

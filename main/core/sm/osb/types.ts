@@ -44,7 +44,7 @@ export interface OsbServiceDeps {
   plugins?: readonly OsbPlugin[];
   /** How long a broker may take before the platform gets 504. Default 30 000. */
   brokerTimeoutMs?: number;
-  /** Seed 002 `detach` (default) or Peripli's `reject`. */
+  /** `detach` (default: only the original's record goes) or Peripli's `reject` (400 while references exist). */
   sharing?: { onDeleteWithReferences?: DeleteWithReferences };
   /** When the operation maintainer fails an operation nobody waits on. */
   operations?: MaintainerSettings;

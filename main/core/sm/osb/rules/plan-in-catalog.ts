@@ -1,0 +1,31 @@
+import { badRequest, notFound } from '../../../errors';
+import { planOf, referencedOffering } from '../plans';
+import type { OsbRule } from './types';
+
+/**
+ * The `plan_id` of a provision or update names a plan of the broker's catalog (404), or on a provision its
+ * `reference-instance` plan; a `service_id` beside it names that plan's offering (400, as the broker would).
+ */
+export const planInCatalog: OsbRule = {
+  name: 'plan-in-catalog',
+  operations: ['provision', 'update'],
+  check({ job, catalog }) {
+    const { plan_id: planId, service_id: serviceId } = job.body;
+    if (planId === undefined) return;
+    const reference =
+      job.route.operation === 'provision' ? referencedOffering(catalog, job.broker, planId) : undefined;
+    const plan = reference ? undefined : planOf(catalog, job.broker, planId);
+    if (!reference && !plan) {
+      throw notFound(
+        `Broker "${job.broker.name}" has no plan with id ${planId} in its catalog. Fetch GET /v2/catalog for the valid ids.`,
+      );
+    }
+    const offering =
+      reference ?? catalog.offerings().find((candidate) => candidate.id === plan!.service_offering_id);
+    if (serviceId !== undefined && offering && offering.catalog_id !== serviceId) {
+      throw badRequest(
+        `Plan ${planId} belongs to service ${offering.catalog_id}, not to service ${serviceId}.`,
+      );
+    }
+  },
+};

@@ -1,0 +1,25 @@
+import { notFound } from '../../../errors';
+import { isShareable } from '../../sharing/plans';
+import { offeringPlans, referencedOffering } from '../plans';
+import { planAccess } from '../visibility';
+import type { OsbRule } from './types';
+
+/**
+ * A provision of an offering's `reference-instance` plan needs a shareable plan in that offering (404) and
+ * one of its plans visible to the caller (404).
+ */
+export const referenceOfferingVisible: OsbRule = {
+  name: 'reference-offering-visible',
+  operations: ['provision'],
+  check({ job, state, catalog }) {
+    const offering = referencedOffering(catalog, job.broker, job.body.plan_id!);
+    if (!offering) return;
+    const plans = offeringPlans(catalog, offering);
+    if (!plans.some(isShareable))
+      throw notFound(`Offering "${offering.catalog_name}" has no shareable plan.`);
+    if (!plans.some((plan) => planAccess(plan, job.platform, state.visibilities)))
+      throw notFound(
+        `Offering "${offering.catalog_name}" is not visible to platform "${job.platform.name}".`,
+      );
+  },
+};
