@@ -5,11 +5,11 @@ import { useView, type ViewId } from './navigation';
 import { useSlashFocus } from './use-slash-focus';
 import { BrokerFaultsView } from './views/BrokerFaultsView';
 import { CatalogView } from './views/CatalogView';
-import { FixturesView } from './views/FixturesView';
 import { InstancesView } from './views/InstancesView';
 import { LandscapeView } from './views/LandscapeView';
 import { PlatformsView } from './views/PlatformsView';
 import { TrafficView } from './views/TrafficView';
+import { WorkflowsView } from './views/WorkflowsView';
 
 const VIEW_COMPONENTS: Record<ViewId, () => ReactElement> = {
   landscape: LandscapeView,
@@ -17,7 +17,7 @@ const VIEW_COMPONENTS: Record<ViewId, () => ReactElement> = {
   catalog: CatalogView,
   instances: InstancesView,
   platforms: PlatformsView,
-  fixtures: FixturesView,
+  fixtures: WorkflowsView,
   faults: BrokerFaultsView,
 };
 

@@ -1,4 +1,4 @@
-import type { SimEvent } from './api';
+import type { SimEvent } from '../../main/servers/control/api-types';
 
 /** What lights an edge of the landscape: the last call that crossed it. */
 export interface EdgeHit {

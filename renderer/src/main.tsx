@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { connectEvents } from './events/event-stream';
-import { useLive } from './store';
+import { useLive } from './model/live';
 import './styles.css';
 
 const live = useLive.getState();

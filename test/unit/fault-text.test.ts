@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Fault } from '../../renderer/src/api';
+import type { Fault } from '../../main/servers/sample-broker/api-types';
 import { describeFault } from '../../renderer/src/views/fault-text';
 
-const fault = (fields: Partial<Fault> & { kind: string }): Fault => ({ id: 'f', createdAt: '', ...fields });
+const fault = (fields: Record<string, unknown> & { kind: string }) =>
+  ({ id: 'f', createdAt: '', ...fields }) as Fault;
 
 describe('describeFault', () => {
   it('says what each kind does', () => {

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { Endpoints } from '../../renderer/src/api';
+import type { Endpoints } from '../../main/servers/control/api-types';
 import { landscapeOf, matchesFilter } from '../../renderer/src/views/landscape-nodes';
 
 const endpoints: Endpoints = {
-  control: { url: 'http://127.0.0.1:4810' },
-  serviceManager: { url: 'http://127.0.0.1:4811', admin: { username: 'admin' } },
+  control: { url: 'http://127.0.0.1:4810', credentials: { username: 'control', password: 'c' } },
+  serviceManager: { url: 'http://127.0.0.1:4811', admin: { username: 'admin', password: 'a' } },
   platforms: [
     {
       name: 'cf-dev',
       type: 'cloudfoundry',
       id: 'p1',
       url: 'http://127.0.0.1:4812',
-      proxyCredentials: { username: 'cf' },
+      proxyCredentials: { username: 'cf', password: 'p' },
     },
   ],
   sampleBroker: null,

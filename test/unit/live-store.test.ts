@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useLive } from '../../renderer/src/store';
+import { useLive } from '../../renderer/src/model/live';
 
 const event = (id: number, type: string) => ({ id, type, at: '2026-01-01T00:00:00.000Z', data: null });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowSummary } from '../../main/traffic/types';
 import { edgeOf, nodeOf, statusClass } from '../../renderer/src/edges';
-import { useLive } from '../../renderer/src/store';
+import { useLive } from '../../renderer/src/model/live';
 import { curlOf } from '../../renderer/src/traffic/curl';
 import { NO_FILTERS, queryOf } from '../../renderer/src/traffic/flow-query';
 import { filterShown } from '../../renderer/src/traffic/local-filter';

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { request } from '../api';
+import type { BrokerView, CatalogRefresh } from '../../../main/servers/sm/api-types';
 import { ActionMessage } from '../components/ActionMessage';
+import { type CatalogData, refreshCatalogs, removeBroker } from '../model/catalog';
 import { useAction } from '../use-action';
 import { BrokerForm } from './BrokerForm';
-import type { CatalogData, CatalogRefresh, SmBroker } from './catalog-data';
 
 interface BrokerCardProps {
-  broker: SmBroker;
+  broker: BrokerView;
   catalog: CatalogData;
   /** The broker's newest refresh, with the problems its catalog had. */
   last: CatalogRefresh | undefined;
@@ -29,7 +29,7 @@ export function BrokerCard({ broker, catalog, last }: BrokerCardProps) {
             type="button"
             className="button"
             disabled={busy}
-            onClick={() => run(() => request('POST', '/api/catalog-refreshes', { broker_id: broker.id }))}
+            onClick={() => run(() => refreshCatalogs(broker.id))}
           >
             Refresh catalog
           </button>
@@ -40,7 +40,7 @@ export function BrokerCard({ broker, catalog, last }: BrokerCardProps) {
             type="button"
             className="button button-danger"
             disabled={busy}
-            onClick={() => run(() => request('DELETE', `/api/sm/service_brokers/${broker.id}`))}
+            onClick={() => run(() => removeBroker(broker.id))}
           >
             Remove
           </button>

@@ -1,25 +1,26 @@
 import type { FormEvent } from 'react';
-import { request } from '../api';
+import type { BrokerView } from '../../../main/servers/sm/api-types';
 import { ActionMessage } from '../components/ActionMessage';
+import { registerBroker, updateBroker } from '../model/catalog';
 import { useAction } from '../use-action';
-import type { SmBroker } from './catalog-data';
 
 /** Registers a broker, or edits one (a blank password keeps the one the SM has). */
-export function BrokerForm({ broker, onDone }: { broker?: SmBroker; onDone: () => void }) {
+export function BrokerForm({ broker, onDone }: { broker?: BrokerView; onDone: () => void }) {
   const { error, busy, run } = useAction();
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? '').trim();
-    const credentials =
-      text('username') || text('password')
-        ? { credentials: { basic: { username: text('username'), password: text('password') } } }
-        : {};
-    const body = { name: text('name'), broker_url: text('broker_url'), ...credentials };
+    const credentials = { basic: { username: text('username'), password: text('password') } };
+    const fields = { name: text('name'), broker_url: text('broker_url') };
+    // Registering asks for both (the inputs are required); an edit sends them only when one is typed.
     const done = await run(() =>
       broker
-        ? request('PATCH', `/api/sm/service_brokers/${broker.id}`, body)
-        : request('POST', '/api/sm/service_brokers', body),
+        ? updateBroker(broker.id, {
+            ...fields,
+            ...(text('username') || text('password') ? { credentials } : {}),
+          })
+        : registerBroker({ ...fields, credentials }),
     );
     if (done) onDone();
   };

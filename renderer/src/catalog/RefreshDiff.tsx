@@ -1,4 +1,4 @@
-import type { CatalogRefresh } from './catalog-data';
+import type { CatalogRefresh } from '../../../main/servers/sm/api-types';
 
 const KINDS = ['added', 'removed', 'changed'] as const;
 

@@ -1,5 +1,5 @@
+import type { CatalogRefresh } from '../../../main/servers/sm/api-types';
 import { statusClass } from '../edges';
-import type { CatalogRefresh } from './catalog-data';
 import { RefreshDiff } from './RefreshDiff';
 
 const time = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });

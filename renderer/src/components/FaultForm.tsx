@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import { request } from '../api';
+import type { FaultInput } from '../../../main/servers/sample-broker/api-types';
+import { addFault } from '../model/faults';
 import { OPERATIONS } from '../traffic/flow-query';
 import { useAction } from '../use-action';
 import { ActionMessage } from './ActionMessage';
@@ -22,7 +23,8 @@ export function FaultForm() {
       ...(operation ? { operations: [operation] } : {}),
       ...(number('times') ? { times: number('times') } : {}),
     };
-    void run(() => request('POST', '/api/sample-broker/faults', fault));
+    // The form's fields fit the kind chosen; the server checks the rest and says what is wrong.
+    void run(() => addFault(fault as FaultInput));
   };
   return (
     <form className="inline-form panel" onSubmit={submit} aria-label="Switch a fault on">

@@ -1,4 +1,5 @@
-import { type Fault, request } from '../api';
+import type { Fault } from '../../../main/servers/sample-broker/api-types';
+import { removeFault } from '../model/faults';
 import { describeFault } from '../views/fault-text';
 
 export function FaultRow({ fault }: { fault: Fault }) {
@@ -13,11 +14,7 @@ export function FaultRow({ fault }: { fault: Fault }) {
       <td>{text.scope}</td>
       <td className="fault-left">{text.left}</td>
       <td>
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => request('DELETE', `/api/sample-broker/faults/${fault.id}`)}
-        >
+        <button type="button" className="link-button" onClick={() => removeFault(fault.id)}>
           remove
         </button>
       </td>

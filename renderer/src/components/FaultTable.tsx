@@ -1,4 +1,4 @@
-import type { Fault } from '../api';
+import type { Fault } from '../../../main/servers/sample-broker/api-types';
 import { FaultRow } from './FaultRow';
 
 export function FaultTable({ faults }: { faults: Fault[] }) {

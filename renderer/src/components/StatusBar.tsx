@@ -1,5 +1,5 @@
 import { desktop } from '../desktop';
-import { useLive } from '../store';
+import { useLive } from '../model/live';
 
 const numberFormat = new Intl.NumberFormat();
 

@@ -1,5 +1,5 @@
-import type { SimEvent } from '../api';
-import type { Connection } from '../store';
+import type { SimEvent } from '../../../main/servers/control/api-types';
+import type { Connection } from '../model/live';
 import { createFrameBatcher } from './frame-batcher';
 
 interface Handlers {

@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { request } from '../api';
 import { ActionMessage } from '../components/ActionMessage';
+import { deprovision, type InstanceRow, reference, share, unbind } from '../model/instances';
 import { useAction } from '../use-action';
 import { InstanceForm } from './InstanceForm';
-import type { InstanceRow } from './instance-data';
 
 interface InstanceCardProps {
   instance: InstanceRow;
@@ -15,18 +14,6 @@ interface InstanceCardProps {
 export function InstanceCard({ instance, others }: InstanceCardProps) {
   const { error, busy, run } = useAction();
   const [form, setForm] = useState<'update' | 'bind' | null>(null);
-  const base = `/api/platforms/${encodeURIComponent(instance.platform)}`;
-  const share = (shared: boolean) =>
-    run(() => request('PATCH', `/api/sm/service_instances/${instance.id}`, { shared }));
-  const reference = (platform: string) =>
-    run(() =>
-      request('POST', `/api/platforms/${encodeURIComponent(platform)}/service_instances`, {
-        name: `${instance.name}-ref`,
-        service: instance.service,
-        plan: 'reference-instance',
-        parameters: { referenced_instance_id: instance.id },
-      }),
-    );
   return (
     <article
       className="panel instance-card"
@@ -52,7 +39,7 @@ export function InstanceCard({ instance, others }: InstanceCardProps) {
                 type="button"
                 className="link-button"
                 disabled={busy}
-                onClick={() => run(() => request('DELETE', `${base}/service_bindings/${binding.id}`))}
+                onClick={() => run(() => unbind(instance, binding.id))}
               >
                 unbind
               </button>
@@ -70,7 +57,12 @@ export function InstanceCard({ instance, others }: InstanceCardProps) {
           </button>
         )}
         {instance.referencedInstanceId ? null : (
-          <button type="button" className="button" disabled={busy} onClick={() => share(!instance.shared)}>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => run(() => share(instance, !instance.shared))}
+          >
             {instance.shared ? 'Unshare' : 'Share'}
           </button>
         )}
@@ -81,7 +73,7 @@ export function InstanceCard({ instance, others }: InstanceCardProps) {
                 type="button"
                 className="button"
                 disabled={busy}
-                onClick={() => reference(platform)}
+                onClick={() => run(() => reference(instance, platform))}
               >
                 Reference on {platform}
               </button>
@@ -91,7 +83,7 @@ export function InstanceCard({ instance, others }: InstanceCardProps) {
           type="button"
           className="button button-danger"
           disabled={busy}
-          onClick={() => run(() => request('DELETE', `${base}/service_instances/${instance.id}`))}
+          onClick={() => run(() => deprovision(instance))}
         >
           Deprovision
         </button>

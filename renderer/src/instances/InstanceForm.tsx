@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { request } from '../api';
 import { ActionMessage } from '../components/ActionMessage';
 import { SchemaForm } from '../components/SchemaForm';
+import { bind, type InstanceRow, updateInstance } from '../model/instances';
 import { useAction } from '../use-action';
-import type { InstanceRow } from './instance-data';
 
 interface InstanceFormProps {
   instance: InstanceRow;
@@ -17,19 +16,11 @@ export function InstanceForm({ instance, mode, onDone }: InstanceFormProps) {
   const { error, busy, run } = useAction();
   const plans = instance.offering?.plans ?? [];
   const plan = plans.find((candidate) => candidate.name === planName);
-  const base = `/api/platforms/${encodeURIComponent(instance.platform)}`;
   const submit = async (parameters: Record<string, unknown>) => {
     const done = await run(() =>
       mode === 'update'
-        ? request('PATCH', `${base}/service_instances/${instance.id}`, {
-            ...(planName === instance.plan ? {} : { plan: planName }),
-            parameters,
-          })
-        : request('POST', `${base}/service_bindings`, {
-            name: `${instance.name}-binding-${instance.bindings.length + 1}`,
-            service_instance_id: instance.id,
-            parameters,
-          }),
+        ? updateInstance(instance, { ...(planName === instance.plan ? {} : { plan: planName }), parameters })
+        : bind(instance, { name: `${instance.name}-binding-${instance.bindings.length + 1}`, parameters }),
     );
     if (done) onDone();
   };

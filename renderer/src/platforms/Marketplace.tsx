@@ -1,4 +1,4 @@
-import type { MarketplaceOffering, MarketplacePlan } from './platform-data';
+import type { MarketplaceOffering, MarketplacePlan } from '../../../main/servers/platform/api-types';
 
 interface MarketplaceProps {
   offerings: MarketplaceOffering[];

@@ -1,21 +1,18 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
+import type {
+  MarketplaceOffering,
+  MarketplacePlan,
+  PlatformSummary,
+} from '../../../main/servers/platform/api-types';
 import { Notice } from '../components/Notice';
-import { useSeenAny } from '../store';
-import { useLoad } from '../use-load';
+import { usePlatformData } from '../model/platforms';
 import { Marketplace } from './Marketplace';
 import { ProvisionForm } from './ProvisionForm';
-import {
-  getPlatformData,
-  type MarketplaceOffering,
-  type MarketplacePlan,
-  type PlatformInfo,
-} from './platform-data';
 import { VisibilityEditor } from './VisibilityEditor';
 
 /** One platform: how to reach it, its sm-… brokers and visibilities, its marketplace, and provisioning. */
-export function PlatformPanel({ platform }: { platform: PlatformInfo }) {
-  const load = useCallback(() => getPlatformData(platform.name), [platform.name]);
-  const data = useLoad(load, useSeenAny('platform.brokers', 'sm.visibility', 'catalog.refresh'));
+export function PlatformPanel({ platform }: { platform: PlatformSummary }) {
+  const data = usePlatformData(platform.name);
   const [chosen, setChosen] = useState<{ offering: MarketplaceOffering; plan: MarketplacePlan } | null>(null);
   return (
     <article

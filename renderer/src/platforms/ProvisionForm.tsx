@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { request } from '../api';
+import type { MarketplaceOffering, MarketplacePlan } from '../../../main/servers/platform/api-types';
 import { ActionMessage } from '../components/ActionMessage';
 import { SchemaForm } from '../components/SchemaForm';
+import { provision } from '../model/platforms';
 import { useAction } from '../use-action';
-import type { MarketplaceOffering, MarketplacePlan } from './platform-data';
 
 interface ProvisionFormProps {
   platform: string;
@@ -16,9 +16,9 @@ interface ProvisionFormProps {
 export function ProvisionForm({ platform, offering, plan, onDone }: ProvisionFormProps) {
   const { error, busy, run } = useAction();
   const [name, setName] = useState(`${offering.name}-${Date.now() % 10000}`);
-  const provision = async (parameters: Record<string, unknown>) => {
+  const submit = async (parameters: Record<string, unknown>) => {
     const done = await run(() =>
-      request('POST', `/api/platforms/${platform}/service_instances`, {
+      provision(platform, {
         name: name.trim(),
         service: offering.name,
         plan: plan.name,
@@ -43,7 +43,7 @@ export function ProvisionForm({ platform, offering, plan, onDone }: ProvisionFor
         schema={plan.schemas?.service_instance?.create?.parameters}
         submitLabel="Provision"
         busy={busy}
-        onSubmit={provision}
+        onSubmit={submit}
       />
       <ActionMessage error={error} />
       <button type="button" className="button" onClick={onDone}>

@@ -1,28 +1,10 @@
-import { getItems, request } from '../api';
-import { getCatalog } from '../catalog/catalog-data';
 import { ActionMessage } from '../components/ActionMessage';
-import { useSeen } from '../store';
+import { addVisibility, removeVisibility, useVisibilities } from '../model/visibilities';
 import { useAction } from '../use-action';
-import { useLoad } from '../use-load';
-
-interface SmVisibility {
-  id: string;
-  service_plan_id: string;
-  /** null: every platform. */
-  platform_id: string | null;
-}
-
-const getVisibilityData = async () => {
-  const [catalog, visibilities] = await Promise.all([
-    getCatalog(),
-    getItems<SmVisibility>('/api/sm/visibilities'),
-  ]);
-  return { catalog, visibilities };
-};
 
 /** Every SM plan and whether this platform may see it; a click adds or removes the SM visibility. */
-export function VisibilityEditor({ platformId }: { platformId: string }) {
-  const data = useLoad(getVisibilityData, useSeen('sm.visibility'));
+export function VisibilityEditor({ platformId }: { platformId: string | null }) {
+  const data = useVisibilities();
   const { error, busy, run } = useAction();
   if (data.state !== 'ok') return null;
   const { catalog, visibilities } = data.data;
@@ -59,11 +41,8 @@ export function VisibilityEditor({ platformId }: { platformId: string }) {
                     onClick={() =>
                       run(() =>
                         visibility
-                          ? request('DELETE', `/api/sm/visibilities/${visibility.id}`)
-                          : request('POST', '/api/sm/visibilities', {
-                              service_plan_id: plan.id,
-                              platform_id: platformId,
-                            }),
+                          ? removeVisibility(visibility.id)
+                          : addVisibility({ service_plan_id: plan.id, platform_id: platformId }),
                       )
                     }
                   >

@@ -1,9 +1,7 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { FlowDetail as Flow } from '../../../main/traffic/types';
-import { getJson } from '../api';
 import { Notice } from '../components/Notice';
-import { useSeen } from '../store';
-import { useLoad } from '../use-load';
+import { useFlow } from '../model/traffic';
 import { HopBar } from './HopBar';
 import { HopDetail } from './HopDetail';
 
@@ -37,8 +35,7 @@ function Waterfall({ flow }: { flow: Flow }) {
 
 /** The opened flow: its hops as a waterfall, reloaded while new hops of it arrive. */
 export function FlowDetail({ id }: { id: string }) {
-  const load = useCallback(() => getJson<Flow>(`/api/flows/${encodeURIComponent(id)}`), [id]);
-  const flow = useLoad(load, useSeen('traffic.exchange'));
+  const flow = useFlow(id);
   if (flow.state === 'loading') return <div className="flow-detail" aria-busy="true" />;
   if (flow.state === 'error') {
     return (

@@ -3,7 +3,7 @@ import { type KeyboardEvent, useEffect, useRef } from 'react';
 import type { FlowSummary } from '../../../main/traffic/types';
 import { FlowRow } from './FlowRow';
 
-export const ROW_HEIGHT = 30;
+const ROW_HEIGHT = 30;
 
 interface FlowListProps {
   flows: FlowSummary[];

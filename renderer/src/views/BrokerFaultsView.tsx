@@ -1,27 +1,14 @@
-import { getSampleBrokerFaults } from '../api';
+import type { Fault } from '../../../main/servers/sample-broker/api-types';
 import { FaultForm } from '../components/FaultForm';
 import { FaultTable } from '../components/FaultTable';
+import { LoadState } from '../components/LoadState';
 import { Notice } from '../components/Notice';
 import { ViewHeader } from '../components/ViewHeader';
-import { useSeen } from '../store';
-import { useLoad } from '../use-load';
+import { useFaults } from '../model/faults';
 
-/** What the sample broker emits whenever its faults change. */
-const FAULTS_EVENT = 'sample-broker.faults';
-
-function Faults() {
-  const faults = useLoad(getSampleBrokerFaults, useSeen(FAULTS_EVENT));
-  switch (faults.state) {
-    case 'loading':
-      return <div className="panel panel-loading" aria-busy="true" />;
-    case 'error':
-      return (
-        <Notice tone="error" title="The faults could not be loaded.">
-          {faults.message}. Check that smsim is still running, then reload the page.
-        </Notice>
-      );
-  }
-  if (faults.data === null) {
+/** The faults in force; null when the sample broker is off. */
+function Faults({ faults }: { faults: Fault[] | null }) {
+  if (faults === null) {
     return (
       <Notice tone="info" title="The sample broker is off.">
         This smsim runs without it, so there are no faults to show. Restart smsim without{' '}
@@ -30,17 +17,18 @@ function Faults() {
       </Notice>
     );
   }
-  if (faults.data.length === 0) {
+  if (faults.length === 0) {
     return (
       <div className="panel" data-testid="no-faults">
         No fault is set: the sample broker answers every call correctly.
       </div>
     );
   }
-  return <FaultTable faults={faults.data} />;
+  return <FaultTable faults={faults} />;
 }
 
 export function BrokerFaultsView() {
+  const faults = useFaults();
   return (
     <section className="view">
       <ViewHeader
@@ -49,7 +37,9 @@ export function BrokerFaultsView() {
       />
       <div className="stack">
         <FaultForm />
-        <Faults />
+        <LoadState loaded={faults} what="The faults">
+          {(data) => <Faults faults={data} />}
+        </LoadState>
       </div>
     </section>
   );

@@ -1,18 +1,15 @@
 import { useState } from 'react';
-import { request } from '../api';
 import { BrokerCard } from '../catalog/BrokerCard';
 import { BrokerForm } from '../catalog/BrokerForm';
-import { getCatalog } from '../catalog/catalog-data';
 import { RefreshHistory } from '../catalog/RefreshHistory';
 import { ActionMessage } from '../components/ActionMessage';
-import { Notice } from '../components/Notice';
+import { LoadState } from '../components/LoadState';
 import { ViewHeader } from '../components/ViewHeader';
-import { useSeenAny } from '../store';
+import { refreshCatalogs, useCatalog } from '../model/catalog';
 import { useAction } from '../use-action';
-import { useLoad } from '../use-load';
 
 export function CatalogView() {
-  const catalog = useLoad(getCatalog, useSeenAny('catalog.refresh', 'sm.broker'));
+  const catalog = useCatalog();
   const [registering, setRegistering] = useState(false);
   const { error, busy, run } = useAction();
   return (
@@ -21,12 +18,7 @@ export function CatalogView() {
         title="Catalog"
         summary="The brokers registered at the Service Manager, with their offerings and plans, and every catalog refresh."
       >
-        <button
-          type="button"
-          className="button"
-          disabled={busy}
-          onClick={() => run(() => request('POST', '/api/catalog-refreshes', {}))}
-        >
+        <button type="button" className="button" disabled={busy} onClick={() => run(() => refreshCatalogs())}>
           Refresh all
         </button>
         <button type="button" className="button button-primary" onClick={() => setRegistering(true)}>
@@ -35,25 +27,21 @@ export function CatalogView() {
       </ViewHeader>
       <ActionMessage error={error} />
       {registering ? <BrokerForm onDone={() => setRegistering(false)} /> : null}
-      {catalog.state === 'loading' ? <div className="panel panel-loading" aria-busy="true" /> : null}
-      {catalog.state === 'error' ? (
-        <Notice tone="error" title="The catalog could not be loaded.">
-          {catalog.message}. Check that smsim is still running, then reload the page.
-        </Notice>
-      ) : null}
-      {catalog.state === 'ok' ? (
-        <div className="stack">
-          {catalog.data.brokers.map((broker) => (
-            <BrokerCard
-              key={broker.id}
-              broker={broker}
-              catalog={catalog.data}
-              last={catalog.data.refreshes.find((refresh) => refresh.broker_id === broker.id)}
-            />
-          ))}
-          <RefreshHistory refreshes={catalog.data.refreshes} nextAt={catalog.data.nextScheduledAt} />
-        </div>
-      ) : null}
+      <LoadState loaded={catalog} what="The catalog">
+        {(data) => (
+          <div className="stack">
+            {data.brokers.map((broker) => (
+              <BrokerCard
+                key={broker.id}
+                broker={broker}
+                catalog={data}
+                last={data.refreshes.find((refresh) => refresh.broker_id === broker.id)}
+              />
+            ))}
+            <RefreshHistory refreshes={data.refreshes} nextAt={data.nextScheduledAt} />
+          </div>
+        )}
+      </LoadState>
     </section>
   );
 }

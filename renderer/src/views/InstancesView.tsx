@@ -1,11 +1,9 @@
 import { useMemo } from 'react';
 import { type Connector, ConnectorLines } from '../components/ConnectorLines';
-import { Notice } from '../components/Notice';
+import { LoadState } from '../components/LoadState';
 import { ViewHeader } from '../components/ViewHeader';
 import { InstanceCard } from '../instances/InstanceCard';
-import { getInstances, type InstancesData } from '../instances/instance-data';
-import { useSeenAny } from '../store';
-import { useLoad } from '../use-load';
+import { type InstancesData, useInstances } from '../model/instances';
 
 /** A line from each shared instance to every instance that references it. */
 function sharingLines(data: InstancesData): Connector[] {
@@ -49,23 +47,16 @@ function Columns({ data }: { data: InstancesData }) {
 }
 
 export function InstancesView() {
-  const data = useLoad(
-    getInstances,
-    useSeenAny('platform.instance', 'platform.binding', 'sm.instance', 'sm.sharing'),
-  );
+  const instances = useInstances();
   return (
     <section className="view">
       <ViewHeader
         title="Instances"
         summary="Every service instance and binding across the platforms; a shared instance is joined by a line to its references."
       />
-      {data.state === 'loading' ? <div className="panel panel-loading" aria-busy="true" /> : null}
-      {data.state === 'error' ? (
-        <Notice tone="error" title="The instances could not be loaded.">
-          {data.message}. Check that smsim is still running, then reload the page.
-        </Notice>
-      ) : null}
-      {data.state === 'ok' ? <Columns data={data.data} /> : null}
+      <LoadState loaded={instances} what="The instances">
+        {(data) => <Columns data={data} />}
+      </LoadState>
     </section>
   );
 }

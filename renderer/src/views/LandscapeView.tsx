@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
-import { getEndpoints } from '../api';
 import { ConnectorLines } from '../components/ConnectorLines';
 import { FilterInput } from '../components/FilterInput';
 import { LandscapeColumn } from '../components/LandscapeColumn';
-import { Notice } from '../components/Notice';
+import { LoadState } from '../components/LoadState';
 import { ViewHeader } from '../components/ViewHeader';
-import { useLive } from '../store';
-import { useLoad } from '../use-load';
+import { useEndpoints } from '../model/landscape';
+import { useLive } from '../model/live';
+import { mapLoaded } from '../model/use-load';
 import { useNow } from '../use-now';
 import { callCounts, landscapeConnectors } from './landscape-edges';
 import { type Landscape, landscapeOf, matchesFilter } from './landscape-nodes';
@@ -51,12 +51,9 @@ function Columns({ landscape, filter }: { landscape: Landscape; filter: string }
 }
 
 export function LandscapeView() {
-  const endpoints = useLoad(getEndpoints);
+  const endpoints = useEndpoints();
   const [filter, setFilter] = useState('');
-  const landscape = useMemo(
-    () => (endpoints.state === 'ok' ? landscapeOf(endpoints.data) : null),
-    [endpoints],
-  );
+  const landscape = useMemo(() => mapLoaded(endpoints, landscapeOf), [endpoints]);
   return (
     <section className="view">
       <ViewHeader
@@ -65,15 +62,9 @@ export function LandscapeView() {
       >
         <FilterInput label="Filter servers" value={filter} onChange={setFilter} />
       </ViewHeader>
-      {endpoints.state === 'loading' ? (
-        <div className="landscape landscape-loading" aria-busy="true" />
-      ) : null}
-      {endpoints.state === 'error' ? (
-        <Notice tone="error" title="The endpoints could not be loaded.">
-          {endpoints.message}. Check that smsim is still running, then reload the page.
-        </Notice>
-      ) : null}
-      {landscape ? <Columns landscape={landscape} filter={filter} /> : null}
+      <LoadState loaded={landscape} what="The endpoints" loadingClassName="landscape landscape-loading">
+        {(data) => <Columns landscape={data} filter={filter} />}
+      </LoadState>
     </section>
   );
 }

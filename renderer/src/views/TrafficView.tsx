@@ -1,23 +1,21 @@
 import { useState } from 'react';
 import { Notice } from '../components/Notice';
 import { ViewHeader } from '../components/ViewHeader';
-import { getPlatformNames } from '../platform-names';
-import { useSeenAny } from '../store';
+import { useFlows } from '../model/flows';
+import { usePlatformNames } from '../model/platforms';
 import { FlowDetail } from '../traffic/FlowDetail';
 import { FlowList } from '../traffic/FlowList';
 import { NO_FILTERS, queryOf } from '../traffic/flow-query';
 import { TrafficFilters } from '../traffic/TrafficFilters';
 import { TrafficToolbar } from '../traffic/TrafficToolbar';
-import { useFlows } from '../traffic/use-flows';
-import { useLoad } from '../use-load';
 
 const numberFormat = new Intl.NumberFormat();
 
 export function TrafficView() {
   const [filters, setFilters] = useState(NO_FILTERS);
   const [selected, setSelected] = useState<string | null>(null);
-  const flows = useFlows(filters, useSeenAny('traffic.exchange', 'traffic.cleared', 'traffic.note'));
-  const platforms = useLoad(getPlatformNames);
+  const flows = useFlows(filters);
+  const platforms = usePlatformNames();
   return (
     <section className="view view-fill">
       <ViewHeader

@@ -1,4 +1,4 @@
-import type { Fault } from '../api';
+import type { Fault } from '../../../main/servers/sample-broker/api-types';
 
 const KINDS: Record<string, string> = {
   latency: 'Latency',
@@ -40,6 +40,7 @@ function effectOf(fault: Fault): string {
     case 'down':
       return 'closes the connection without an answer';
     default:
-      return fault.description ?? '';
+      // A kind newer than this UI: the fault's own description says what it does.
+      return (fault as Fault).description ?? '';
   }
 }

@@ -1,4 +1,4 @@
-import type { Endpoints } from '../api';
+import type { Endpoints } from '../../../main/servers/control/api-types';
 import type { ViewId } from '../navigation';
 
 export interface LandscapeNode {

@@ -1,42 +1,4 @@
-/** The parts of `GET /api/endpoints` the UI shows (the control server's `Endpoints`). */
-export interface Endpoints {
-  control: { url: string };
-  serviceManager: { url: string; admin: { username: string } } | null;
-  platforms: Array<{
-    name: string;
-    type: string;
-    id: string;
-    url: string;
-    proxyCredentials: { username: string };
-  }>;
-  sampleBroker: { url: string; credentials: { username: string } } | null;
-}
-
-/** One event of `GET /api/events` (the simulator's `SimEvent`). */
-export interface SimEvent {
-  id: number;
-  type: string;
-  at: string;
-  data: unknown;
-}
-
-/** A fault of the sample broker (`GET /api/sample-broker/faults`); the fields besides `kind` depend on it. */
-export interface Fault {
-  id: string;
-  kind: string;
-  createdAt: string;
-  planId?: string;
-  operations?: string[];
-  times?: number;
-  /** Left of `times`. */
-  remaining?: number;
-  description?: string;
-  latencyMs?: number;
-  status?: number;
-  error?: string;
-}
-
-export class ApiError extends Error {
+class ApiError extends Error {
   override name = 'ApiError';
   constructor(
     readonly status: number,
@@ -44,6 +6,17 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * A control API path whose every interpolated value is URL-encoded as one path segment:
+ * apiPath`/api/platforms/${name}/service_instances` stays one route whatever the platform's name holds.
+ */
+export function apiPath(parts: TemplateStringsArray, ...segments: Array<string | number>): string {
+  return parts.reduce((path, part, index) => {
+    const segment = segments[index - 1];
+    return `${path}${encodeURIComponent(String(segment))}${part}`;
+  });
 }
 
 /**
@@ -74,7 +47,7 @@ export const getJson = <T>(path: string) => request<T>('GET', path);
 /** A list of the control API (`{items}`). */
 export const getItems = async <T>(path: string) => (await getJson<{ items: T[] }>(path)).items;
 
-/** Answers null when the route is not there (a part of smsim that is off or not built yet). */
+/** Answers null when the route is not there (a part of smsim that is switched off). */
 export async function getOptional<T>(path: string): Promise<T | null> {
   try {
     return await getJson<T>(path);
@@ -83,8 +56,3 @@ export async function getOptional<T>(path: string): Promise<T | null> {
     throw error;
   }
 }
-
-export const getEndpoints = () => getJson<Endpoints>('/api/endpoints');
-
-/** The sample broker's faults, or null when it is off (its control routes are not mounted then). */
-export const getSampleBrokerFaults = () => getOptional<Fault[]>('/api/sample-broker/faults');

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { SimEvent } from './api';
-import { type EdgeHit, edgeOf } from './edges';
+import type { SimEvent } from '../../../main/servers/control/api-types';
+import { type EdgeHit, edgeOf } from '../edges';
 
 export type Connection = 'connecting' | 'live' | 'reconnecting';
 

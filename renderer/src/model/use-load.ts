@@ -21,3 +21,7 @@ export function useLoad<T>(load: () => Promise<T>, reloadWhen?: unknown): Loaded
   }, [load, reloadWhen]);
   return result;
 }
+
+/** The data of `loaded` passed through `map`, the loading and error states as they are. */
+export const mapLoaded = <T, U>(loaded: Loaded<T>, map: (data: T) => U): Loaded<U> =>
+  loaded.state === 'ok' ? { state: 'ok', data: map(loaded.data) } : loaded;

@@ -1,14 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { FlowSummary } from '../../../main/traffic/types';
-import { getJson } from '../api';
-import { type FlowFilters, queryOf } from './flow-query';
-import { filterShown } from './local-filter';
-
-interface FlowPage {
-  items: FlowSummary[];
-  next: number | null;
-  total: number;
-}
+import type { FlowPage } from '../../../main/traffic/api-types';
+import { type FlowFilters, queryOf } from '../traffic/flow-query';
+import { filterShown } from '../traffic/local-filter';
+import { getJson } from './http';
+import { useSeenAny } from './live';
 
 export type Flows = FlowPage & {
   /** The query the server answered: the rows are complete for it (else `loading`, and they are a subset). */
@@ -33,11 +28,13 @@ function merge(first: FlowPage, shown: FlowPage): FlowPage {
 }
 
 /**
- * The flows matching `filters`, newest first: the first page again whenever the filters or `tick` change
- * (a stale answer is dropped), older pages on `loadMore`. While the server's answer to new filters is on
- * its way, the rows already there that surely match them are shown, so typing updates the list at once.
+ * The flows matching `filters`, newest first: the first page again whenever the filters change or the
+ * capture records, clears or notes something (a stale answer is dropped), older pages on `loadMore`. While
+ * the server's answer to new filters is on its way, the rows already there that surely match them are
+ * shown, so typing updates the list at once.
  */
-export function useFlows(filters: FlowFilters, tick: number): Flows {
+export function useFlows(filters: FlowFilters): Flows {
+  const tick = useSeenAny('traffic.exchange', 'traffic.cleared', 'traffic.note');
   const query = queryOf(filters);
   const [page, setPage] = useState<FlowPage & { query: string | null }>({
     items: [],

@@ -1,0 +1,2 @@
+/** What `/api/recordings` answers: each recording of a broker's traffic. */
+export type { Recording } from './recordings';

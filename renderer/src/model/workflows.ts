@@ -1,0 +1,68 @@
+import { useCallback } from 'react';
+import { create } from 'zustand';
+import type { CheckRunView } from '../../../main/workflows/conformance/api-types';
+import type { Recording } from '../../../main/workflows/recordings/api-types';
+import type { ReplayRun } from '../../../main/workflows/replay/api-types';
+import type { ScenarioRun, ShippedScenario } from '../../../main/workflows/scenarios/api-types';
+import { apiPath, getItems, getJson, request } from './http';
+import { useSeenAny } from './live';
+import { useLoad } from './use-load';
+
+/** What a route that starts a run in the background answers. */
+interface Started {
+  id: string;
+}
+
+const start = async (path: string, body: unknown) => (await request<Started>('POST', path, body)).id;
+
+/** One background run, reloaded whenever one of its `events` arrives. */
+function useRun<T>(path: string, ...events: string[]) {
+  const load = useCallback(() => getJson<T>(path), [path]);
+  return useLoad(load, useSeenAny(...events));
+}
+
+/** Starts the OSB conformance check of a registered broker; answers the run's id. */
+export const startCheck = (brokerId: string) => start('/api/fixtures/checks', { broker_id: brokerId });
+
+export const useCheckRun = (id: string) =>
+  useRun<CheckRunView>(apiPath`/api/fixtures/checks/${id}`, 'check.progress', 'check.finished');
+
+/** Counts the user's starts and stops: a stopped recording has no event of its own to reload on. */
+const useRecordingChanges = create(() => ({ count: 0 }));
+const recordingChanged = () => useRecordingChanges.setState(({ count }) => ({ count: count + 1 }));
+
+const getRecordings = () => getItems<Recording>('/api/recordings');
+
+/** The recordings, newest first; they change with the traffic they hold and with start and stop. */
+export const useRecordings = () =>
+  useLoad(
+    getRecordings,
+    useSeenAny('traffic.exchange', 'replay.finished') + useRecordingChanges((changes) => changes.count),
+  );
+
+export const startRecording = (broker: string) =>
+  request('POST', '/api/recordings', { broker }).finally(recordingChanged);
+
+export const stopRecording = (id: string) =>
+  request('POST', apiPath`/api/recordings/${id}/stop`).finally(recordingChanged);
+
+/** Where a recording downloads as HAR. */
+export const recordingHarUrl = (id: string) => apiPath`/api/recordings/${id}/har`;
+
+/** Replays a stopped recording against a registered broker; answers the replay's id. */
+export const startReplay = (recordingId: string, brokerId: string) =>
+  start('/api/replays', { recording_id: recordingId, broker_id: brokerId });
+
+export const useReplayRun = (id: string) =>
+  useRun<ReplayRun>(apiPath`/api/replays/${id}`, 'replay.progress', 'replay.finished');
+
+const getScenarios = () => getItems<ShippedScenario>('/api/scenarios');
+
+/** The scenarios shipped with smsim; a file that does not parse comes with its error. */
+export const useScenarios = () => useLoad(getScenarios);
+
+/** Runs a shipped scenario by its file name; answers the run's id. */
+export const runScenario = (file: string) => start('/api/scenarios/run', { name: file });
+
+export const useScenarioRun = (id: string) =>
+  useRun<ScenarioRun>(apiPath`/api/scenario-runs/${id}`, 'scenario.step', 'scenario.finished');
