@@ -14,8 +14,6 @@ import type { OsbRule, RuleCall } from './types';
 import { uniqueBindingId } from './unique-binding-id';
 import { uniqueInstanceId } from './unique-instance-id';
 
-export type { OsbRule, RuleCall } from './types';
-
 /**
  * The SM's built-in OSB rules, in the order they are checked: the first one a call breaks is its answer.
  * The configured plugins (../../plugins) are the policies after these. Their `before` hooks still run first:

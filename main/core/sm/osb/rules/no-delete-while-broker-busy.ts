@@ -1,3 +1,4 @@
+import type { OperationRecord } from '../../model';
 import { refuseActiveOperation } from './one-operation-at-a-time';
 import type { OsbRule } from './types';
 
@@ -10,9 +11,9 @@ export const noDeleteWhileBrokerBusy: OsbRule = {
   name: 'no-delete-while-broker-busy',
   operations: ['deprovision', 'unbind'],
   check({ job, state, busy }) {
-    const { operation, instanceId, bindingId } = job.route;
-    const [kind, id] =
-      operation === 'unbind' ? (['binding', bindingId!] as const) : (['instance', instanceId!] as const);
-    refuseActiveOperation(state, kind, id, (running) => !busy(running.id));
+    const { route } = job;
+    const abandoned = (running: OperationRecord) => !busy(running.id);
+    if (route.operation === 'unbind') refuseActiveOperation(state, 'binding', route.bindingId!, abandoned);
+    else refuseActiveOperation(state, 'instance', route.instanceId!, abandoned);
   },
 };
