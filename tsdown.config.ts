@@ -1,11 +1,22 @@
 import { defineConfig } from 'tsdown';
 
 // The CLI and the library as JavaScript in dist/ (the desktop app and the UI are electron-vite's, in out/).
-// Dependencies stay external; each dynamically imported command module becomes a chunk of its own.
+// Each dynamically imported command module becomes a chunk of its own. The ES build bundles its dependencies
+// too: Node resolves, reads and compiles each of their ~300 files one by one (CommonJS ones also through its
+// export lexer), a third of the CPU a `smsim serve` spends before it is ready. ws's optional native
+// add-ons stay out: ws loads them only where they are installed.
+const OPTIONAL_ADDONS = ['bufferutil', 'utf-8-validate'];
+// The declarations keep importing the dependencies' own types, which their consumers install with them.
+const isDeclaration = (importer: string | undefined) => importer !== undefined && /\.d\.[cm]?ts$/.test(importer);
+
 export default defineConfig([
   {
     entry: { cli: 'main/cli.ts', index: 'main/index.ts' },
     format: 'esm',
+    deps: {
+      alwaysBundle: (id, importer) => !isDeclaration(importer) && !OPTIONAL_ADDONS.includes(id),
+    },
+    shims: true,
     platform: 'node',
     target: 'node20.19',
     dts: true,
