@@ -7,8 +7,8 @@ import {
   type Misbehaviour,
   startMisbehavingBroker,
 } from '../helpers/misbehaving-broker';
+import { eventually, type PlatformSimulator, startPlatformSimulator } from '../helpers/platform-harness';
 import { durableState } from '../helpers/store-files';
-import { eventually, type PlatformSimulator, startPlatformSimulator } from './platform-harness';
 
 let sim: PlatformSimulator;
 const brokers: MisbehavingBroker[] = [];

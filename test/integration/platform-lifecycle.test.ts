@@ -7,7 +7,12 @@ import {
 } from '../../main/core/platform/profiles';
 import { SAMPLE_IDS } from '../../main/core/sample-broker/ids';
 import type { LoggedRequest } from '../../main/core/sample-broker/request-log';
-import { eventually, identityOf, type PlatformSimulator, startPlatformSimulator } from './platform-harness';
+import {
+  eventually,
+  identityOf,
+  type PlatformSimulator,
+  startPlatformSimulator,
+} from '../helpers/platform-harness';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 let sim: PlatformSimulator;

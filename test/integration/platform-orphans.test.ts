@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_IDS } from '../../main/core/sample-broker/ids';
 import type { LoggedRequest } from '../../main/core/sample-broker/request-log';
-import { eventually, identityOf, type PlatformSimulator, startPlatformSimulator } from './platform-harness';
+import {
+  eventually,
+  identityOf,
+  type PlatformSimulator,
+  startPlatformSimulator,
+} from '../helpers/platform-harness';
 
 const sims: PlatformSimulator[] = [];
 afterAll(() => Promise.all(sims.map((sim) => sim.cleanup())));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stableGuid } from '../../main/core/platform/profiles';
 import { startFakeBroker, validCatalog } from '../helpers/fake-broker';
-import { eventually, type PlatformSimulator, startPlatformSimulator } from './platform-harness';
+import { eventually, type PlatformSimulator, startPlatformSimulator } from '../helpers/platform-harness';
 
 let sim: PlatformSimulator;
 const fakes: Array<{ close(): Promise<void> }> = [];

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_IDS } from '../../main/core/sample-broker/ids';
 import { basicAuthHeader } from '../../main/servers/http/basic-auth';
 import type { Exchange } from '../../main/traffic';
-import { type PlatformSimulator, startPlatformSimulator } from './platform-harness';
+import { type PlatformSimulator, startPlatformSimulator } from '../helpers/platform-harness';
 
 let sim: PlatformSimulator;
 beforeAll(async () => {

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SimEvent } from '../../main/core/events';
 import { type Fault, type LoggedRequest, SAMPLE_IDS } from '../../main/core/sample-broker';
-import { tempDir } from '../helpers/temp-dir';
 import {
   CREDENTIALS,
   pollLastOperation,
   type SampleBrokerHarness,
   startSampleBroker,
-} from './sample-broker-harness';
+} from '../helpers/sample-broker-harness';
+import { tempDir } from '../helpers/temp-dir';
 
 const SMALL = { service_id: SAMPLE_IDS.db.service, plan_id: SAMPLE_IDS.db.small };
 const LARGE = { service_id: SAMPLE_IDS.db.service, plan_id: SAMPLE_IDS.db.large };

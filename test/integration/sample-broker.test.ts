@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Catalog, SAMPLE_IDS } from '../../main/core/sample-broker';
-import { tempDir } from '../helpers/temp-dir';
 import {
   OSB_HEADERS,
   pollLastOperation,
   type SampleBrokerHarness,
   startSampleBroker,
-} from './sample-broker-harness';
+} from '../helpers/sample-broker-harness';
+import { tempDir } from '../helpers/temp-dir';
 
 const DB = { service_id: SAMPLE_IDS.db.service, plan_id: SAMPLE_IDS.db.small };
 const ASYNC = { service_id: SAMPLE_IDS.async.service, plan_id: SAMPLE_IDS.async.standard };

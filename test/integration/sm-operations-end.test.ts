@@ -3,8 +3,8 @@ import express from 'express';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SimConfigInput } from '../../main/config';
 import { listen, type RunningServer } from '../../main/servers/http/listen';
+import { type PlatformSimulator, startPlatformSimulator } from '../helpers/platform-harness';
 import { tempDir } from '../helpers/temp-dir';
-import { type PlatformSimulator, startPlatformSimulator } from './platform-harness';
 
 /**
  * A broker whose asynchronous provisions never end unless told: every PUT is accepted (202), and

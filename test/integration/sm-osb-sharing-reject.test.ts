@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SharingSimulator, startSharingSimulator } from './sharing-harness';
+import { type SharingSimulator, startSharingSimulator } from '../helpers/sharing-harness';
 
 let s: SharingSimulator;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatformSimulator } from './platform-harness';
+import { startPlatformSimulator } from '../helpers/platform-harness';
 
 let sim: Awaited<ReturnType<typeof startPlatformSimulator>>;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SAMPLE_IDS } from '../../main/core/sample-broker/ids';
 import type { FlowPage } from '../../main/traffic';
 import { startTestSimulator, type TestSimulator } from '../helpers/simulator';
-import { har12 } from '../unit/traffic-testkit';
+import { har12 } from '../helpers/traffic-testkit';
 
 let t: TestSimulator;
 let controlUrl: string;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EventBus } from '../../main/core/events';
 import { TrafficStore } from '../../main/traffic';
 import { Recordings } from '../../main/workflows/recordings/recordings';
-import { exchangeInput, har12, provisionFlow } from './traffic-testkit';
+import { exchangeInput, har12, provisionFlow } from '../helpers/traffic-testkit';
 
 function setup() {
   const events = new EventBus();

@@ -4,7 +4,7 @@ import type { Entry } from 'har-format';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../main/core/errors';
 import { importHar, TrafficStore, toHar, writeHar } from '../../main/traffic';
-import { exchangeInput, har12, provisionFlow } from './traffic-testkit';
+import { exchangeInput, har12, provisionFlow } from '../helpers/traffic-testkit';
 
 function filledStore() {
   const store = new TrafficStore();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRedactor, REDACTED, TrafficStore, truncationMarker } from '../../main/traffic';
-import { exchangeInput } from './traffic-testkit';
+import { exchangeInput } from '../helpers/traffic-testkit';
 
 const SECRETS = ['s3cr3t-pw', 'db-pass', 'tok-123', 'client-sec', 'api-key-1', 'cookie-v', 'deep-v'];
 

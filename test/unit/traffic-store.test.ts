@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EventBus } from '../../main/core/events';
 import { TrafficStore } from '../../main/traffic';
-import { exchangeInput, provisionFlow } from './traffic-testkit';
+import { exchangeInput, provisionFlow } from '../helpers/traffic-testkit';
 
 describe('TrafficStore ring buffer', () => {
   it('keeps at most `capacity` exchanges and evicts the oldest first', () => {

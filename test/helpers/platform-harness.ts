@@ -1,6 +1,6 @@
 import type { LoggedRequest } from '../../main/core/sample-broker/request-log';
 import type { SimulatorOptions } from '../../main/simulator';
-import { startTestSimulator } from '../helpers/simulator';
+import { startTestSimulator } from './simulator';
 
 export interface JsonAnswer {
   status: number;
