@@ -1,7 +1,7 @@
 /**
  * The OSB operations by the one name each has everywhere: the SM's route and plugins, the capture's
- * classification (stored exchanges, HAR `_osb`, the Traffic filter) and the sample broker's faults. No imports,
- * so the UI can import its types.
+ * classification (stored exchanges, HAR `_osb`, the Traffic filter), the sample broker's faults and the UI.
+ * It imports nothing, so the UI may import it at run time (the rule bin/check-ui-imports.js checks).
  */
 export const osbOperations = [
   'catalog',

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
+import { osbOperations } from '../../../main/core/osb/endpoint-types';
 import type { FaultInput } from '../../../main/servers/sample-broker/api-types';
 import { addFault } from '../model/faults';
-import { OPERATIONS } from '../traffic/flow-query';
 import { useAction } from '../use-action';
 import { ActionMessage } from './ActionMessage';
 
@@ -50,7 +50,7 @@ export function FaultForm() {
         Operation
         <select name="operation" defaultValue="">
           <option value="">every operation</option>
-          {OPERATIONS.map((operation) => (
+          {osbOperations.map((operation) => (
             <option key={operation}>{operation}</option>
           ))}
         </select>

@@ -1,5 +1,6 @@
+import { osbOperations } from '../../../main/core/osb/endpoint-types';
 import { FilterInput } from '../components/FilterInput';
-import { type FlowFilters, OPERATIONS, STATUS_CLASSES } from './flow-query';
+import { type FlowFilters, STATUS_CLASSES } from './flow-query';
 
 interface TrafficFiltersProps {
   filters: FlowFilters;
@@ -36,7 +37,12 @@ export function TrafficFilters({ filters, platforms, onChange }: TrafficFiltersP
     <search className="filters">
       <FilterInput label="Filter flows" value={filters.text} onChange={set('text')} />
       <Choice label="Platform" value={filters.platform} options={platforms} onChange={set('platform')} />
-      <Choice label="Operation" value={filters.operation} options={OPERATIONS} onChange={set('operation')} />
+      <Choice
+        label="Operation"
+        value={filters.operation}
+        options={osbOperations}
+        onChange={set('operation')}
+      />
       <Choice label="Status" value={filters.status} options={STATUS_CLASSES} onChange={set('status')} />
       <input
         aria-label="Broker"
