@@ -26,15 +26,37 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
   return { child, output: () => output, exited };
 }
 
-/** Waits (bounded) until the output contains `text`; rejects with the output so far when it does not come. */
-export async function waitForOutput(run: CliRun, text: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!run.output().includes(text)) {
-    if (run.child.exitCode !== null)
-      throw new Error(`smsim exited (${run.child.exitCode}) before "${text}":\n${run.output()}`);
-    if (Date.now() > deadline) throw new Error(`no "${text}" within ${timeoutMs} ms:\n${run.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+/**
+ * Resolves once the output contains `text` (checked as each chunk comes); rejects with the output so far when
+ * smsim exits first or `text` has not come within `timeoutMs`.
+ */
+export function waitForOutput(run: CliRun, text: string, timeoutMs = 30_000): Promise<void> {
+  const { child } = run;
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (run.output().includes(text)) end();
+    };
+    const closed = () =>
+      end(new Error(`smsim exited (${child.exitCode}) before "${text}":\n${run.output()}`));
+    const timer = setTimeout(
+      () => end(new Error(`no "${text}" within ${timeoutMs} ms:\n${run.output()}`)),
+      timeoutMs,
+    );
+    function end(error?: Error) {
+      clearTimeout(timer);
+      child.stdout?.off('data', check);
+      child.stderr?.off('data', check);
+      child.off('close', closed);
+      if (error) reject(error);
+      else resolve();
+    }
+    // After runCli's own listeners, so each chunk is in the output when it is checked.
+    child.stdout?.on('data', check);
+    child.stderr?.on('data', check);
+    child.once('close', closed);
+    check();
+    if (child.exitCode !== null) closed();
+  });
 }
 
 /** `smsim serve` on free ports; resolves once it printed `smsim ready`. */

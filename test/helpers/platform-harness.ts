@@ -1,3 +1,4 @@
+import { vi } from 'vitest';
 import type { LoggedRequest } from '../../main/core/sample-broker/request-log';
 import type { SimulatorOptions } from '../../main/simulator';
 import { startTestSimulator } from './simulator';
@@ -9,21 +10,22 @@ export interface JsonAnswer {
   body: any;
 }
 
-/** Polls `check` every 50 ms until it returns something truthy; throws after `timeoutMs`. */
 type Truthy<T> = Exclude<T, false | null | undefined | 0 | ''>;
 
-export async function eventually<T>(
+/** Calls `check` every 50 ms (vi.waitFor) until it returns something truthy; throws after `timeoutMs`. */
+export function eventually<T>(
   check: () => Promise<T> | T,
   what: string,
   timeoutMs = 5000,
 ): Promise<Truthy<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value as Truthy<T>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  return vi.waitFor(
+    async () => {
+      const value = await check();
+      if (!value) throw new Error(`timed out waiting for ${what}`);
+      return value as Truthy<T>;
+    },
+    { timeout: timeoutMs, interval: 50 },
+  );
 }
 
 /** A simulator with the sample broker, driven through the control server's platform pass-through. */

@@ -1,4 +1,5 @@
 import express from 'express';
+import { vi } from 'vitest';
 import { EventBus } from '../../main/core/events';
 import { createLogger } from '../../main/logging';
 import { basicAuthHeader } from '../../main/servers/http/basic-auth';
@@ -91,17 +92,19 @@ export async function startSampleBroker(dataDir: string, asyncDelayMs = 200) {
 
 export type SampleBrokerHarness = Awaited<ReturnType<typeof startSampleBroker>>;
 
-/** Polls `last_operation` (bounded) until it is no longer `in progress`; returns the last answer. */
-export async function pollLastOperation(
+/** Polls `last_operation` (vi.waitFor) until it is no longer `in progress`; returns the last answer. */
+export function pollLastOperation(
   harness: SampleBrokerHarness,
   path: string,
   timeoutMs = 5000,
 ): Promise<Answer> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const reply = await harness.osb('GET', path);
-    if (reply.status !== 200 || reply.json.state !== 'in progress') return reply;
-    if (Date.now() > deadline) throw new Error(`${path} still in progress after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 40));
-  }
+  return vi.waitFor(
+    async () => {
+      const reply = await harness.osb('GET', path);
+      if (reply.status === 200 && reply.json.state === 'in progress')
+        throw new Error(`${path} still in progress after ${timeoutMs} ms`);
+      return reply;
+    },
+    { timeout: timeoutMs, interval: 40 },
+  );
 }

@@ -1,6 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import express from 'express';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EventBus, type SimEvent } from '../../main/core/events';
 import { createLogger } from '../../main/logging';
 import { jsonErrorHandler } from '../../main/servers/http/errors';
@@ -44,13 +43,15 @@ async function call(method: string, path: string, body?: unknown) {
 }
 
 /** Polls GET /checks/:id (bounded) until the run is no longer running. */
-async function finished(id: string) {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const run = await call('GET', `/checks/${id}`);
-    if (run.body.status !== 'running') return run.body;
-    await sleep(50);
-  }
-  throw new Error(`check run ${id} still running`);
+function finished(id: string) {
+  return vi.waitFor(
+    async () => {
+      const run = await call('GET', `/checks/${id}`);
+      if (run.body.status === 'running') throw new Error(`check run ${id} still running`);
+      return run.body;
+    },
+    { timeout: 10_000, interval: 50 },
+  );
 }
 
 describe('the check router (control API for the Fixtures view)', () => {

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { Agent } from 'node:http';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { jsonDepth } from '../../main/core/json-depth';
 import { DEFAULT_LIMITS } from '../../main/core/limits';
 import { DATA_FILE_NAME } from '../../main/store';
@@ -124,16 +124,17 @@ const inProgress = () =>
 
 /**
  * After an accepted request: until the store has stopped changing and no platform still polls an operation
- * (an accepted provision goes on after its 202), at most 10 s.
+ * (an accepted provision goes on after its 202), at most 10 s; the requests after it do not depend on it.
  */
 async function settled() {
   let last = snapshot();
-  for (let round = 0; round < 400; round++) {
-    await new Promise((resolve) => setTimeout(resolve, 25));
+  const quiet = () => {
     const now = snapshot();
-    if (now === last && !inProgress()) return;
+    const unchanged = now === last;
     last = now;
-  }
+    if (!unchanged || inProgress()) throw new Error('the store is still changing');
+  };
+  await vi.waitFor(quiet, { timeout: 10_000, interval: 25 }).catch(() => undefined);
 }
 
 /** Where two snapshots first differ, with some context. */

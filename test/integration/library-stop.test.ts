@@ -122,6 +122,7 @@ describe('stop() of the library', () => {
 
     await simulator.stop();
     const sent = broker.state.requests;
+    // Waits out several broker answers: a run still going after stop() would have sent another request.
     await sleep(ANSWER_MS * 6);
     expect(broker.state.requests).toBe(sent);
     // Well before an idle keep-alive socket would time out (4 s): stop() closed them.

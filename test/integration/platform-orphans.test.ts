@@ -154,6 +154,7 @@ describe('orphan mitigation', () => {
       plan: 'small',
     });
     expect(refused).toMatchObject({ status: 422, body: { error: 'ConcurrencyError' } });
+    // Waits out the time a mitigation would take to start: there is no signal for one that never comes.
     await new Promise((resolve) => setTimeout(resolve, 700));
     expect((await sim.brokerRequests()).filter((request) => request.method === 'DELETE')).toEqual([]);
   });

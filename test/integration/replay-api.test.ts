@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { control as callControl, fastSimulator } from '../helpers/recorded-session';
 import { startTestSimulator, type TestSimulator } from '../helpers/simulator';
 
@@ -14,12 +14,14 @@ const control = (method: string, path: string, body?: unknown) => callControl(co
 async function replayed(body: Record<string, unknown>) {
   const started = await control('POST', '/replays', body);
   expect(started.status).toBe(201);
-  for (let tries = 0; tries < 300; tries++) {
-    const { body: run } = await control('GET', `/replays/${started.body.id}`);
-    if (run.status !== 'running') return run;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('the replay did not end');
+  return vi.waitFor(
+    async () => {
+      const { body: run } = await control('GET', `/replays/${started.body.id}`);
+      if (run.status === 'running') throw new Error('the replay did not end');
+      return run;
+    },
+    { timeout: 15_000, interval: 50 },
+  );
 }
 
 beforeAll(async () => {

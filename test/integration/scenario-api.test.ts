@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Har } from 'har-format';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SHIPPED_SCENARIOS_DIR } from '../../main/workflows/scenarios';
 import { runCli } from '../helpers/cli';
 import { control, fastSimulator } from '../helpers/recorded-session';
@@ -29,12 +29,14 @@ describe('scenarios on the control API', () => {
     expect(listed.body.items.map((item: { file: string }) => item.file)).toContain('orphan-mitigation.json');
     const started = await api('POST', '/scenarios/run', { name: 'orphan-mitigation.json', stepDelayMs: 10 });
     expect(started.status).toBe(201);
-    const deadline = Date.now() + 15_000;
-    let run = started.body;
-    while (run.status === 'running' && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      run = (await api('GET', `/scenario-runs/${started.body.id}`)).body;
-    }
+    const run = await vi.waitFor(
+      async () => {
+        const { body } = await api('GET', `/scenario-runs/${started.body.id}`);
+        if (body.status === 'running') throw new Error(`scenario run ${started.body.id} still running`);
+        return body;
+      },
+      { timeout: 15_000, interval: 50 },
+    );
     expect(run).toMatchObject({ status: 'passed', name: 'orphan mitigation after a broker failure' });
     expect(run.steps.map((step: { state: string }) => step.state)).toEqual(Array(5).fill('passed'));
     const events = (sim.simulator.events.since(0) ?? []).filter(

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startFakeBroker, validCatalog } from '../helpers/fake-broker';
 import { startTestSimulator, type TestSimulator } from '../helpers/simulator';
 
@@ -37,22 +37,23 @@ interface Refresh {
   duration_ms: number;
 }
 
-async function scheduledRefreshes(after: number): Promise<Refresh[]> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const history = await fetch(`${t.simulator.endpoints.control.url}/api/catalog-refreshes`).then((r) =>
-      r.json(),
-    );
-    const scheduled = (history.items as Refresh[]).filter(
-      (record) =>
-        record.trigger === 'schedule' &&
-        Date.parse(record.started_at) >= after &&
-        record.broker_name.startsWith('pool-'),
-    );
-    if (scheduled.length >= 20) return scheduled.slice(0, 20);
-    if (Date.now() > deadline) throw new Error(`only ${scheduled.length} scheduled refreshes seen`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+function scheduledRefreshes(after: number): Promise<Refresh[]> {
+  return vi.waitFor(
+    async () => {
+      const history = await fetch(`${t.simulator.endpoints.control.url}/api/catalog-refreshes`).then((r) =>
+        r.json(),
+      );
+      const scheduled = (history.items as Refresh[]).filter(
+        (record) =>
+          record.trigger === 'schedule' &&
+          Date.parse(record.started_at) >= after &&
+          record.broker_name.startsWith('pool-'),
+      );
+      if (scheduled.length < 20) throw new Error(`only ${scheduled.length} scheduled refreshes seen`);
+      return scheduled.slice(0, 20);
+    },
+    { timeout: 20_000, interval: 100 },
+  );
 }
 
 describe('the scheduled forced catalog refresh', () => {

@@ -26,13 +26,8 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function waitFor(check: () => boolean, what: string, timeoutMs = 2000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+/** How long expect.poll waits for a notification or a disconnect. */
+const SOON = { timeout: 2000, interval: 10 };
 
 const MAX_FRAME_BYTES = 64 * 1024;
 
@@ -141,7 +136,7 @@ describe('/v1/notifications', () => {
     expect(sm.endpoint.clients()).toBe(1);
     expect(sm.events).toEqual(['connect p1']);
     sm.change();
-    await waitFor(() => received.length === 1, 'the live notification');
+    await expect.poll(() => received.length, SOON).toBe(1);
     expect(revisions(received)).toEqual([3]);
   });
 
@@ -153,7 +148,7 @@ describe('/v1/notifications', () => {
     const forP2 = sm.change('p2');
     const forP1 = sm.change('p1');
     const last = sm.change();
-    await waitFor(() => p1.received.length === 3 && p2.received.length === 3, 'the live notifications');
+    await expect.poll(() => [p1.received.length, p2.received.length], SOON).toEqual([3, 3]);
     expect(p1.received).toEqual([everyone, forP1, last]);
     expect(p2.received).toEqual([everyone, forP2, last]);
   });
@@ -164,7 +159,7 @@ describe('/v1/notifications', () => {
     const first = await sm.opened('p1');
     const known = Number(first.headers.last_notification_revision);
     first.socket.close();
-    await waitFor(() => sm.endpoint.clients() === 0, 'the disconnect');
+    await expect.poll(() => sm.endpoint.clients(), SOON).toBe(0);
     expect(sm.events).toEqual(['connect p1', 'disconnect p1']);
 
     const missed = [sm.change(), sm.change('p1')];
@@ -172,11 +167,11 @@ describe('/v1/notifications', () => {
     missed.push(sm.change());
     const again = await sm.opened('p1', `?last_notification_revision=${known}`);
     expect(again.headers.last_notification_revision).toBe('5');
-    await waitFor(() => again.received.length === 3, 'the missed notifications');
+    await expect.poll(() => again.received.length, SOON).toBe(3);
     expect(again.received).toEqual(missed);
 
     sm.change();
-    await waitFor(() => again.received.length === 4, 'the live notification');
+    await expect.poll(() => again.received.length, SOON).toBe(4);
     expect(revisions(again.received)).toEqual([2, 3, 5, 6]);
   });
 
@@ -188,7 +183,7 @@ describe('/v1/notifications', () => {
       expect(outcome).toMatchObject({ ok: false, status: 410, body: { error: 'Gone' } });
     }
     const caughtUp = await sm.opened('p1', '?last_notification_revision=2');
-    await waitFor(() => caughtUp.received.length === 3, 'the kept notifications');
+    await expect.poll(() => caughtUp.received.length, SOON).toBe(3);
     expect(revisions(caughtUp.received)).toEqual([3, 4, 5]);
   });
 
@@ -210,6 +205,7 @@ describe('/v1/notifications', () => {
     const started = Date.now();
     await sm.closed(silent.socket);
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    // Waits out more than one max_ping_period: nothing signals that a connection was kept.
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(pinging.socket.readyState).toBe(WebSocket.OPEN);
     expect(sm.endpoint.clients()).toBe(1);
@@ -231,7 +227,7 @@ describe('/v1/notifications', () => {
     const closing = sm.closed(client.socket);
     sm.endpoint.close();
     await closing;
-    await waitFor(() => sm.endpoint.clients() === 0, 'the disconnect');
+    await expect.poll(() => sm.endpoint.clients(), SOON).toBe(0);
   });
 
   it('drops upgrades to other paths when nothing else handles them', async () => {

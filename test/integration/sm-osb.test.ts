@@ -160,17 +160,13 @@ describe('the OSB route /v1/osb/:broker_id/v2', () => {
     const accepted = await osb('osb-k8s', 'PUT', `/service_instances/${id}?accepts_incomplete=true`, body);
     expect(accepted.status).toBe(202);
     expect((await t.smCall('GET', `/v1/service_instances/${id}`)).body.ready).toBe(false);
-    let state = 'in progress';
-    for (let attempt = 0; attempt < 50 && state === 'in progress'; attempt++) {
-      await new Promise((resolve) => setTimeout(resolve, 30));
-      const polled = await osb(
-        'osb-k8s',
-        'GET',
-        `/service_instances/${id}/last_operation?operation=${accepted.body.operation ?? ''}`,
-      );
-      state = polled.body.state;
-    }
-    expect(state).toBe('succeeded');
+    const lastOperation = `/service_instances/${id}/last_operation?operation=${accepted.body.operation ?? ''}`;
+    await expect
+      .poll(async () => (await osb('osb-k8s', 'GET', lastOperation)).body.state, {
+        timeout: 5000,
+        interval: 30,
+      })
+      .toBe('succeeded');
     expect((await t.smCall('GET', `/v1/service_instances/${id}`)).body).toMatchObject({ ready: true });
   });
 
