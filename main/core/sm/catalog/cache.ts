@@ -49,7 +49,7 @@ const resultOf = (error: unknown): RefreshResult => {
   return error.status === 400 ? 'invalid' : 'error';
 };
 
-/** The catalogs of every broker, in memory only (seed 002): soft updates, forced updates, bounded refreshes. */
+/** The catalogs of every broker, in memory only (fetched again at every start): soft updates, forced updates, bounded refreshes. */
 export class CatalogCache {
   readonly #entries = new Map<string, Entry>();
   readonly #inFlight = new Map<string, { broker: BrokerRef; refresh: Promise<Entry> }>();
