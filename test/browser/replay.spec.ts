@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test } from './smsim-test';
 import { unique } from './seed';
 
 test('the Fixtures view replays a recording against a broker: progress to the end, then each exchange', async ({

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test } from './smsim-test';
 import { bind, provision, unique } from './seed';
 import { VIEWS } from './view-list';
 

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test } from './smsim-test';
 import { VIEWS } from './view-list';
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });

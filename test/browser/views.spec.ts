@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test } from './smsim-test';
 import { bind, provision, unique } from './seed';
 
 test('each view renders with real data', async ({ page, request }) => {
