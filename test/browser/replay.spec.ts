@@ -1,5 +1,5 @@
-import { expect, test } from './smsim-test';
 import { unique } from './seed';
+import { expect, test } from './smsim-test';
 
 test('the Fixtures view replays a recording against a broker: progress to the end, then each exchange', async ({
   page,

@@ -1,5 +1,5 @@
-import { expect, test } from './smsim-test';
 import { bind, provision, unique } from './seed';
+import { expect, test } from './smsim-test';
 
 test('each view renders with real data', async ({ page, request }) => {
   const instance = await provision(request, 'cf-dev', 'small', unique('real'));
