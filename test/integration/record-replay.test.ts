@@ -86,6 +86,14 @@ describe('replay', () => {
     );
   });
 
+  it('of a HAR document given as an object: compared by the default rules, no file named', async () => {
+    const har = JSON.parse(await readFile(file, 'utf8')) as Har;
+    const report = await replay(har, broker());
+    expect(report.file).toBeUndefined();
+    expect(report.summary.total).toBeGreaterThan(0);
+    expect(report.results.filter((result) => !result.passed)).toEqual([]);
+  });
+
   it('with faults: exit 1, a diff naming each exchange and JSON path, a JUnit file listing the failures', async () => {
     const har = JSON.parse(await readFile(file, 'utf8')) as Har;
     const [catalog] = har.log.entries;
