@@ -1,0 +1,98 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Har } from 'har-format';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, waitForOutput } from '../helpers/cli';
+import { control, fastSimulator } from '../helpers/recorded-session';
+import { startTestSimulator, type TestSimulator } from '../helpers/simulator';
+import { tempDir } from '../helpers/temp-dir';
+
+let sim: TestSimulator;
+let dir: Awaited<ReturnType<typeof tempDir>>;
+let controlUrl: string;
+
+beforeAll(async () => {
+  sim = await startTestSimulator(fastSimulator);
+  dir = await tempDir();
+  controlUrl = sim.simulator.endpoints.control.url;
+});
+afterAll(async () => {
+  await sim?.cleanup();
+  await dir?.remove();
+});
+
+/** `smsim record` of broker `sample` into `name`.har, started and waiting for the end. */
+async function startRecording(name: string, extra: string[] = []) {
+  const out = join(dir.path, `${name}.har`);
+  const run = runCli(['record', '--against', controlUrl, '--broker', 'sample', '--out', out, ...extra]);
+  await waitForOutput(run, 'press Ctrl-C to stop');
+  return { run, out };
+}
+
+/** A provision through cf-dev while the recording runs: one more exchange than the catalog. */
+const provision = (name: string) =>
+  control(controlUrl, 'POST', '/platforms/cf-dev/service_instances?wait=true', {
+    name,
+    service: 'sample-db',
+    plan: 'small',
+  });
+
+async function expectWritten(out: string) {
+  const har = JSON.parse(await readFile(out, 'utf8')) as Har;
+  const operations = har.log.entries.map(
+    (entry) => (entry as { _osb?: { operation: string } })._osb?.operation,
+  );
+  await readFile(out.replace(/\.har$/, '.rules.json'), 'utf8');
+  return operations;
+}
+
+async function serverSideStatuses() {
+  const { body } = await control(controlUrl, 'GET', '/recordings');
+  return (body.items as Array<{ status: string }>).map((item) => item.status);
+}
+
+describe('smsim record without a scenario', () => {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    it(`records until ${signal}, then writes the HAR and ends the recording on the simulator: exit 0`, async () => {
+      const { run, out } = await startRecording(signal.toLowerCase());
+      expect((await provision(`rec-${signal.toLowerCase()}`)).status).toBe(201);
+      run.child.kill(signal);
+      expect(await run.exited, run.output()).toBe(0);
+      expect(run.output()).toMatch(/recording stopped \(SIG(INT|TERM)\)\n\d+ exchanges written to /);
+      expect(await expectWritten(out)).toEqual(expect.arrayContaining(['catalog', 'provision']));
+      expect(await serverSideStatuses()).not.toContain('recording');
+    });
+  }
+
+  it('--duration 1 ends by itself with a HAR', async () => {
+    const { run, out } = await startRecording('timed', ['--duration', '1']);
+    expect(await run.exited, run.output()).toBe(0);
+    expect(run.output()).toContain('recording stopped (1 s passed)');
+    expect(await expectWritten(out)).toContain('catalog');
+    expect(await serverSideStatuses()).not.toContain('recording');
+  });
+
+  it('a bad --duration or an unknown broker is a usage error: exit 2', async () => {
+    const out = join(dir.path, 'none.har');
+    const bad = runCli([
+      'record',
+      '--against',
+      controlUrl,
+      '--broker',
+      'sample',
+      '--out',
+      out,
+      '--duration',
+      '0',
+    ]);
+    const unknown = runCli(['record', '--against', controlUrl, '--broker', 'nope', '--out', out]);
+    expect(await Promise.all([bad.exited, unknown.exited])).toEqual([2, 2]);
+    expect(unknown.output()).toContain('There is no broker named nope');
+  });
+
+  it('an unreachable simulator: one sentence, exit 2', async () => {
+    const run = runCli(['record', '--against', 'http://127.0.0.1:1', '--broker', 'sample', '--out', 'x.har']);
+    expect(await run.exited).toBe(2);
+    expect(run.output().trim()).toBe('smsim record: http://127.0.0.1:1 is unreachable');
+  });
+});
