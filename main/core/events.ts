@@ -1,3 +1,4 @@
+import { nowIso } from './clock';
 import { SECRETS, type SecretPolicy } from './secrets';
 
 /** Everything the simulator tells the UI goes through one bus; the SSE stream replays from it. */
@@ -30,7 +31,7 @@ export class EventBus {
     const event: SimEvent<T> = {
       id: this.#nextId++,
       type,
-      at: new Date().toISOString(),
+      at: nowIso(),
       data: this.#secrets.value(data),
     };
     this.#recent.push(event);

@@ -1,3 +1,4 @@
+import { nowIso } from '../core/clock';
 import type { EventBus } from '../core/events';
 import type { PlatformType } from '../core/platform/profiles';
 import {
@@ -128,7 +129,7 @@ export class Reconciler {
     const lists = await this.options.fetchLists();
     this.#desired = desiredFromLists(lists);
     this.#status.resyncs++;
-    this.#status.lastResyncAt = new Date().toISOString();
+    this.#status.lastResyncAt = nowIso();
     this.#status.lastError = null;
     await this.#reconcile(revision);
     this.#markSynced();
@@ -147,7 +148,7 @@ export class Reconciler {
     const { store, type, proxyUrlOf, name, events } = this.options;
     const desired = this.#desired!;
     const result = await store.update((state) => {
-      const outcome = reconcile(desired, state, type, proxyUrlOf, new Date().toISOString());
+      const outcome = reconcile(desired, state, type, proxyUrlOf, nowIso());
       state.brokers = outcome.brokers;
       state.visibilities = outcome.visibilities;
       if (revision !== undefined) state.revision = revision;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { nowIso } from '../clock';
 import type { OsbOperation } from '../osb/endpoint-types';
 import type { Fault, FaultInput } from './fault-schema';
 
@@ -25,7 +26,7 @@ export class FaultRegistry {
     const fault: Fault = {
       ...input,
       id: randomUUID(),
-      createdAt: new Date().toISOString(),
+      createdAt: nowIso(),
       ...(input.times === undefined ? {} : { remaining: input.times }),
     };
     this.#faults.push(fault);

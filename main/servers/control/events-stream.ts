@@ -1,4 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
+import { nowIso } from '../../core/clock';
 import type { EventBus, SimEvent } from '../../core/events';
 
 const HEARTBEAT_MS = 15_000;
@@ -38,14 +39,14 @@ export function eventsStream(bus: EventBus): RequestHandler {
         send(res, bus, {
           id: bus.lastId,
           type: 'resync',
-          at: new Date().toISOString(),
+          at: nowIso(),
           data: { from: resumeFrom },
         });
     }
     send(res, bus, {
       id: bus.lastId,
       type: 'hello',
-      at: new Date().toISOString(),
+      at: nowIso(),
       data: { lastId: bus.lastId },
     });
     const unsubscribe = bus.subscribe((event) => send(res, bus, event));

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { RequestHandler, Response } from 'express';
+import { nowIso } from '../../core/clock';
 import { type LoggedRequest, loggableBody, type RequestLog, redactHeaders } from '../../core/sample-broker';
 
 const entryOf = (res: Response) => res.locals.logEntry as LoggedRequest | undefined;
@@ -9,7 +10,7 @@ export function logRequests(requests: RequestLog): RequestHandler {
   return (req, res, next) => {
     const started = performance.now();
     const entry = requests.start({
-      at: new Date().toISOString(),
+      at: nowIso(),
       method: req.method,
       path: req.path,
       query: { ...req.query },

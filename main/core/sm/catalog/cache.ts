@@ -1,3 +1,4 @@
+import { nowIso } from '../../clock';
 import { ApiError, badRequest } from '../../errors';
 import type { EventBus } from '../../events';
 import type { Catalog } from '../../osb/catalog-types';
@@ -179,7 +180,7 @@ export class CatalogCache {
         { problems },
       );
     }
-    const fetchedAt = new Date().toISOString();
+    const fetchedAt = nowIso();
     const before = this.#entries.get(broker.id);
     const seen = new Map(
       [...(before?.offerings ?? []), ...(before?.plans ?? [])].map((view) => [view.id, view.created_at]),
