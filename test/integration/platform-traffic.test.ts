@@ -61,6 +61,8 @@ describe('traffic of the platforms', () => {
         body: JSON.stringify({
           service_id: SAMPLE_IDS.db.service,
           plan_id: SAMPLE_IDS.db.small,
+          organization_guid: 'c1',
+          space_guid: 'default',
           context: { platform: 'kubernetes', namespace: 'default', clusterid: 'c1', instance_name: 'curl' },
         }),
       },

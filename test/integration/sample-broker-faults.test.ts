@@ -9,9 +9,11 @@ import {
 } from '../helpers/sample-broker-harness';
 import { tempDir } from '../helpers/temp-dir';
 
-const SMALL = { service_id: SAMPLE_IDS.db.service, plan_id: SAMPLE_IDS.db.small };
-const LARGE = { service_id: SAMPLE_IDS.db.service, plan_id: SAMPLE_IDS.db.large };
-const ASYNC = { service_id: SAMPLE_IDS.async.service, plan_id: SAMPLE_IDS.async.standard };
+/** The top-level guids a provision carries (REQUIRED by the spec); other calls ignore them. */
+const GUIDS = { organization_guid: 'org', space_guid: 'space' };
+const SMALL = { service_id: SAMPLE_IDS.db.service, plan_id: SAMPLE_IDS.db.small, ...GUIDS };
+const LARGE = { service_id: SAMPLE_IDS.db.service, plan_id: SAMPLE_IDS.db.large, ...GUIDS };
+const ASYNC = { service_id: SAMPLE_IDS.async.service, plan_id: SAMPLE_IDS.async.standard, ...GUIDS };
 const deleteQuery = (ids: { service_id: string; plan_id: string }) =>
   `service_id=${ids.service_id}&plan_id=${ids.plan_id}`;
 

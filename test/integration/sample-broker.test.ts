@@ -19,6 +19,8 @@ const CONTEXT = {
   space_guid: 'space',
   instance_name: 'db',
 };
+/** The top-level guids every provision carries (REQUIRED by the spec). */
+const GUIDS = { organization_guid: 'org', space_guid: 'space' };
 const query = (ids: { service_id: string; plan_id: string }, extra = '') =>
   `service_id=${ids.service_id}&plan_id=${ids.plan_id}${extra}`;
 
@@ -99,7 +101,9 @@ describe('sample broker: every request', () => {
 describe('sample broker: a synchronous service', () => {
   it('provisions, updates, binds, unbinds and deprovisions', async () => {
     const path = '/v2/service_instances/db-1';
-    const created = await broker.osb('PUT', path, { body: { ...DB, context: CONTEXT, unknown_field: 1 } });
+    const created = await broker.osb('PUT', path, {
+      body: { ...DB, ...GUIDS, context: CONTEXT, unknown_field: 1 },
+    });
     expect(created.status).toBe(201);
     expect(created.json.dashboard_url).toBe(`${broker.url}/dashboard/db-1`);
     expect((await fetch(created.json.dashboard_url as string)).status).toBe(200);
@@ -108,8 +112,10 @@ describe('sample broker: a synchronous service', () => {
     expect(fetched.status).toBe(200);
     expect(fetched.json).toMatchObject({ ...DB, parameters: {}, maintenance_info: { version: '1.2.0' } });
 
-    expect((await broker.osb('PUT', path, { body: { ...DB, context: CONTEXT } })).status).toBe(200);
-    const conflicting = await broker.osb('PUT', path, { body: { ...DB, plan_id: SAMPLE_IDS.db.large } });
+    expect((await broker.osb('PUT', path, { body: { ...DB, ...GUIDS, context: CONTEXT } })).status).toBe(200);
+    const conflicting = await broker.osb('PUT', path, {
+      body: { ...DB, ...GUIDS, plan_id: SAMPLE_IDS.db.large },
+    });
     expect(conflicting.status).toBe(409);
 
     const updated = await broker.osb('PATCH', path, {
@@ -156,7 +162,7 @@ describe('sample broker: a synchronous service', () => {
 
   it('keeps plan and parameters an update omits, and refuses a change the plan does not allow', async () => {
     const path = '/v2/service_instances/shared-1';
-    const shared = { ...DB, plan_id: SAMPLE_IDS.db.shared };
+    const shared = { ...DB, ...GUIDS, plan_id: SAMPLE_IDS.db.shared };
     expect((await broker.osb('PUT', path, { body: { ...shared, parameters: { a: 1 } } })).status).toBe(201);
     const contextOnly = await broker.osb('PATCH', path, {
       body: { service_id: DB.service_id, context: CONTEXT },
@@ -179,14 +185,38 @@ describe('sample broker: a synchronous service', () => {
     expect((await broker.osb('PATCH', path, { body: { plan_id: DB.plan_id } })).status).toBe(400);
   });
 
+  it('answers 400 to a provision without organization_guid or space_guid (REQUIRED) and creates nothing', async () => {
+    const path = '/v2/service_instances/no-guids';
+    for (const body of [
+      { ...DB, context: CONTEXT },
+      { ...DB, context: CONTEXT, organization_guid: 'org' },
+      { ...DB, context: CONTEXT, space_guid: 'space' },
+      { ...DB, context: CONTEXT, organization_guid: '', space_guid: 'space' },
+    ]) {
+      const refused = await broker.osb('PUT', path, { body });
+      expect(refused.status).toBe(400);
+      expect(refused.json).toMatchObject({
+        error: 'BadRequest',
+        description: expect.stringMatching(/_guid/),
+      });
+    }
+    expect((await broker.osb('GET', path)).status).toBe(404);
+    // A Kubernetes platform sends placeholders (its cluster id and namespace): accepted.
+    const k8s = { platform: 'kubernetes', namespace: 'ns', clusterid: 'c1', instance_name: 'db' };
+    const placeholders = { organization_guid: 'c1', space_guid: 'ns' };
+    expect((await broker.osb('PUT', path, { body: { ...DB, ...placeholders, context: k8s } })).status).toBe(
+      201,
+    );
+  });
+
   it('answers 400 to missing or unknown ids and 410 to deleting what does not exist', async () => {
     const path = '/v2/service_instances/bad';
     expect((await broker.osb('PUT', path, { body: { plan_id: DB.plan_id } })).status).toBe(400);
     expect((await broker.osb('PUT', path, { body: { service_id: DB.service_id } })).status).toBe(400);
-    const unknownService = await broker.osb('PUT', path, { body: { ...DB, service_id: 'nope' } });
+    const unknownService = await broker.osb('PUT', path, { body: { ...DB, ...GUIDS, service_id: 'nope' } });
     expect(unknownService.status).toBe(400);
     expect(unknownService.json.description).toMatch(/service_id nope/);
-    expect((await broker.osb('PUT', path, { body: { ...DB, plan_id: 'nope' } })).status).toBe(400);
+    expect((await broker.osb('PUT', path, { body: { ...DB, ...GUIDS, plan_id: 'nope' } })).status).toBe(400);
 
     expect((await broker.osb('DELETE', path)).status).toBe(400);
     expect((await broker.osb('DELETE', `${path}?service_id=${DB.service_id}`)).status).toBe(400);
@@ -200,14 +230,14 @@ describe('sample broker: a synchronous service', () => {
 
   it('checks maintenance_info', async () => {
     const stale = await broker.osb('PUT', '/v2/service_instances/m-1', {
-      body: { ...DB, maintenance_info: { version: '1.1.0' } },
+      body: { ...DB, ...GUIDS, maintenance_info: { version: '1.1.0' } },
     });
     expect(stale).toMatchObject({ status: 422, json: { error: 'MaintenanceInfoConflict' } });
     const none = await broker.osb('PUT', '/v2/service_instances/m-1', {
-      body: { ...DB, plan_id: SAMPLE_IDS.db.shared, maintenance_info: { version: '1.2.0' } },
+      body: { ...DB, ...GUIDS, plan_id: SAMPLE_IDS.db.shared, maintenance_info: { version: '1.2.0' } },
     });
     expect(none).toMatchObject({ status: 422, json: { error: 'MaintenanceInfoConflict' } });
-    const current = { ...DB, maintenance_info: { version: '1.2.0' } };
+    const current = { ...DB, ...GUIDS, maintenance_info: { version: '1.2.0' } };
     expect((await broker.osb('PUT', '/v2/service_instances/m-1', { body: current })).status).toBe(201);
     const staleUpdate = await broker.osb('PATCH', '/v2/service_instances/m-1', {
       body: { service_id: DB.service_id, maintenance_info: { version: '1.0.0' } },
@@ -217,16 +247,18 @@ describe('sample broker: a synchronous service', () => {
 
   it('validates parameters against the plan schemas', async () => {
     const path = '/v2/service_instances/conf-1';
-    const invalid = await broker.osb('PUT', path, { body: { ...CONFIGURABLE, parameters: { size: 99 } } });
+    const invalid = await broker.osb('PUT', path, {
+      body: { ...CONFIGURABLE, ...GUIDS, parameters: { size: 99 } },
+    });
     expect(invalid.status).toBe(400);
     expect(invalid.json.description).toMatch(/region/);
     expect(invalid.json.description).toMatch(/\/size must be <= 10/);
     const badEmail = await broker.osb('PUT', path, {
-      body: { ...CONFIGURABLE, parameters: { region: 'eu', owner: 'x' } },
+      body: { ...CONFIGURABLE, ...GUIDS, parameters: { region: 'eu', owner: 'x' } },
     });
     expect(badEmail.status).toBe(400);
     const valid = await broker.osb('PUT', path, {
-      body: { ...CONFIGURABLE, parameters: { region: 'eu', size: 2 } },
+      body: { ...CONFIGURABLE, ...GUIDS, parameters: { region: 'eu', size: 2 } },
     });
     expect(valid.status).toBe(201);
 
@@ -252,13 +284,17 @@ describe('sample broker: a synchronous service', () => {
   });
 
   it('refuses bindings of a non-bindable plan (400) and app-less bindings of an app service (422 RequiresApp)', async () => {
-    expect((await broker.osb('PUT', '/v2/service_instances/logs-1', { body: LOGS })).status).toBe(201);
+    expect(
+      (await broker.osb('PUT', '/v2/service_instances/logs-1', { body: { ...LOGS, ...GUIDS } })).status,
+    ).toBe(201);
     expect(
       (await broker.osb('PUT', '/v2/service_instances/logs-1/service_bindings/b', { body: LOGS })).status,
     ).toBe(400);
     expect((await broker.osb('GET', '/v2/service_instances/logs-1')).status).toBe(400);
 
-    expect((await broker.osb('PUT', '/v2/service_instances/agent-1', { body: AGENT })).status).toBe(201);
+    expect(
+      (await broker.osb('PUT', '/v2/service_instances/agent-1', { body: { ...AGENT, ...GUIDS } })).status,
+    ).toBe(201);
     const appless = await broker.osb('PUT', '/v2/service_instances/agent-1/service_bindings/b', {
       body: AGENT,
     });
@@ -274,13 +310,19 @@ describe('sample broker: a synchronous service', () => {
 describe('sample broker: an asynchronous service', () => {
   it('provisions, updates, binds, unbinds and deprovisions with 202 and last_operation', async () => {
     const path = '/v2/service_instances/async-1';
-    expect((await broker.osb('PUT', path, { body: ASYNC })).json.error).toBe('AsyncRequired');
-    const accepted = await broker.osb('PUT', `${path}?accepts_incomplete=true`, { body: ASYNC });
+    expect((await broker.osb('PUT', path, { body: { ...ASYNC, ...GUIDS } })).json.error).toBe(
+      'AsyncRequired',
+    );
+    const accepted = await broker.osb('PUT', `${path}?accepts_incomplete=true`, {
+      body: { ...ASYNC, ...GUIDS },
+    });
     expect(accepted.status).toBe(202);
     const operation = accepted.json.operation as string;
     expect(operation.length).toBeLessThanOrEqual(10_000);
     expect(accepted.json.dashboard_url).toEqual(expect.any(String));
-    const resent = await broker.osb('PUT', `${path}?accepts_incomplete=true`, { body: ASYNC });
+    const resent = await broker.osb('PUT', `${path}?accepts_incomplete=true`, {
+      body: { ...ASYNC, ...GUIDS },
+    });
     expect(resent).toMatchObject({ status: 202, json: { operation } });
     expect((await broker.osb('GET', path)).status).toBe(404);
 
@@ -306,7 +348,9 @@ describe('sample broker: an asynchronous service', () => {
       'succeeded',
     );
     expect((await broker.osb('GET', path)).status).toBe(200);
-    expect((await broker.osb('PUT', `${path}?accepts_incomplete=true`, { body: ASYNC })).status).toBe(200);
+    expect(
+      (await broker.osb('PUT', `${path}?accepts_incomplete=true`, { body: { ...ASYNC, ...GUIDS } })).status,
+    ).toBe(200);
 
     const premium = { ...ASYNC, plan_id: SAMPLE_IDS.async.premium };
     const updating = await broker.osb('PATCH', `${path}?accepts_incomplete=true`, { body: premium });
@@ -361,7 +405,9 @@ describe('sample broker: an asynchronous service', () => {
 
   it('finishes an operation started before a restart (timing comes from timestamps)', async () => {
     const path = '/v2/service_instances/async-restart';
-    const accepted = await broker.osb('PUT', `${path}?accepts_incomplete=true`, { body: ASYNC });
+    const accepted = await broker.osb('PUT', `${path}?accepts_incomplete=true`, {
+      body: { ...ASYNC, ...GUIDS },
+    });
     expect(accepted.status).toBe(202);
     await broker.stop();
     broker = await startSampleBroker(dataDir);
@@ -377,7 +423,7 @@ describe('sample broker: an asynchronous service', () => {
 describe('sample broker: headers it needs are only the OSB ones', () => {
   it('refuses a body without content-type (415): a cross-site form could send one', async () => {
     const reply = await broker.osb('PUT', '/v2/service_instances/ct', {
-      body: DB,
+      body: { ...DB, ...GUIDS },
       headers: { ...OSB_HEADERS, 'content-type': undefined },
     });
     expect(reply.status).toBe(415);

@@ -63,10 +63,13 @@ async function osb(
 }
 
 const k8sContext = { platform: 'kubernetes', namespace: 'ns', clusterid: 'c1', instance_name: 'it-db' };
+/** A Kubernetes platform's placeholders for the REQUIRED top-level guids: its cluster id and namespace. */
+const k8sGuids = { organization_guid: 'c1', space_guid: 'ns' };
 const provisionBody = (plan: keyof typeof SAMPLE_IDS.db = 'small') => ({
   service_id: SAMPLE_IDS.db.service,
   plan_id: SAMPLE_IDS.db[plan],
   context: k8sContext,
+  ...k8sGuids,
 });
 const planQuery = `service_id=${SAMPLE_IDS.db.service}&plan_id=${SAMPLE_IDS.db.small}`;
 
@@ -156,6 +159,7 @@ describe('the OSB route /v1/osb/:broker_id/v2', () => {
       service_id: SAMPLE_IDS.async.service,
       plan_id: SAMPLE_IDS.async.standard,
       context: k8sContext,
+      ...k8sGuids,
     };
     const accepted = await osb('osb-k8s', 'PUT', `/service_instances/${id}?accepts_incomplete=true`, body);
     expect(accepted.status).toBe(202);

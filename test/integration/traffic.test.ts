@@ -102,6 +102,8 @@ describe('traffic capture in the simulator', () => {
       body: JSON.stringify({
         service_id: SAMPLE_IDS.db.service,
         plan_id: SAMPLE_IDS.db.small,
+        organization_guid: 'o',
+        space_guid: 's',
         context: { platform: 'cloudfoundry', organization_guid: 'o', space_guid: 's', instance_name: 'db' },
       }),
     });

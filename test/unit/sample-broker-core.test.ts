@@ -9,8 +9,9 @@ import {
 } from '../../main/core/sample-broker';
 
 const DELAY = 1000;
-const ASYNC = { service_id: SAMPLE_IDS.async.service, plan_id: SAMPLE_IDS.async.standard };
-const DB = { service_id: SAMPLE_IDS.db.service, plan_id: SAMPLE_IDS.db.small };
+const GUIDS = { organization_guid: 'org', space_guid: 'space' };
+const ASYNC = { service_id: SAMPLE_IDS.async.service, plan_id: SAMPLE_IDS.async.standard, ...GUIDS };
+const DB = { service_id: SAMPLE_IDS.db.service, plan_id: SAMPLE_IDS.db.small, ...GUIDS };
 const ASYNC_CALL = { acceptsIncomplete: true, dashboardBase: 'http://broker/dashboard' };
 
 let state: SampleBrokerState;

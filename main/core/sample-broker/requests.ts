@@ -11,8 +11,9 @@ export const provisionBodySchema = z.object({
   service_id: id,
   plan_id: id,
   context: jsonObject.optional(),
-  organization_guid: z.string().optional(),
-  space_guid: z.string().optional(),
+  // REQUIRED by the spec whatever the platform: Kubernetes platforms send placeholders (cluster id, namespace).
+  organization_guid: id,
+  space_guid: id,
   parameters: jsonObject.optional(),
   maintenance_info: maintenanceInfo.optional(),
 });
