@@ -6,6 +6,8 @@ const SMSIM = fileURLToPath(new URL('../../bin/smsim.js', import.meta.url));
 export interface CliRun {
   child: ChildProcess;
   output: () => string;
+  /** What went to stdout alone. */
+  stdout: () => string;
   exited: Promise<number | null>;
 }
 
@@ -16,14 +18,16 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  let stdout = '';
   child.stdout?.on('data', (chunk) => {
     output += chunk;
+    stdout += chunk;
   });
   child.stderr?.on('data', (chunk) => {
     output += chunk;
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
+  return { child, output: () => output, stdout: () => stdout, exited };
 }
 
 /**
@@ -60,8 +64,11 @@ export function waitForOutput(run: CliRun, text: string, timeoutMs = 30_000): Pr
 }
 
 /** `smsim serve` on free ports; resolves once it printed `smsim ready`. */
-export async function startServe(dataDir: string, extra: string[] = []) {
-  const run = runCli(['serve', '--port-base', '0', '--data', dataDir, ...extra], { NODE_ENV: 'production' });
+export async function startServe(dataDir: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}) {
+  const run = runCli(['serve', '--port-base', '0', '--data', dataDir, ...extra], {
+    NODE_ENV: 'production',
+    ...env,
+  });
   await waitForOutput(run, 'smsim ready');
   const line = run
     .output()

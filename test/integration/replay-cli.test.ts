@@ -1,0 +1,120 @@
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shippedFixture } from '../../main/package-root';
+import { runCli } from '../helpers/cli';
+import { fastSimulator } from '../helpers/recorded-session';
+import { startTestSimulator, type TestSimulator } from '../helpers/simulator';
+import { tempDir } from '../helpers/temp-dir';
+
+const RECORDING = shippedFixture('recordings/sample-session.har');
+
+let sim: TestSimulator;
+let out: Awaited<ReturnType<typeof tempDir>>;
+
+beforeAll(async () => {
+  sim = await startTestSimulator(fastSimulator);
+  out = await tempDir('smsim-replay-cli-');
+});
+afterAll(async () => {
+  await sim?.cleanup();
+  await out?.remove();
+});
+
+/** `smsim replay` of the shipped recording against the sample broker (or `brokerUrl`) with `password`. */
+async function smsimReplay(extra: string[], overrides: { brokerUrl?: string; password?: string } = {}) {
+  const { url, credentials } = sim.simulator.endpoints.sampleBroker!;
+  const run = runCli(
+    [
+      'replay',
+      RECORDING,
+      '--broker-url',
+      overrides.brokerUrl ?? url,
+      '--broker-user',
+      credentials.username,
+      ...extra,
+    ],
+    { SMSIM_BROKER_PASSWORD: overrides.password ?? credentials.password },
+  );
+  const code = await run.exited;
+  return { code, output: run.output(), stdout: () => run.stdout() };
+}
+
+/** A port nothing listens on: taken from the system, then closed. */
+async function deadPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('smsim replay (the CLI)', { timeout: 90_000 }, () => {
+  it('--json prints the report on stdout alone, with the counts and each exchange', async () => {
+    const { code, output, stdout } = await smsimReplay(['--json']);
+    expect(code, output).toBe(0);
+    const report = JSON.parse(stdout());
+    expect(report.summary.total).toBeGreaterThan(5);
+    expect(report.summary).toEqual({ total: report.summary.total, passed: report.summary.total, failed: 0 });
+    expect(report.results).toHaveLength(report.summary.total);
+    expect(report.results[0]).toMatchObject({
+      label: '#0 GET /v2/catalog (catalog)',
+      passed: true,
+      durationMs: expect.any(Number),
+      requests: [{ method: 'GET', url: expect.stringMatching(/\/v2\/catalog$/), status: 200 }],
+    });
+    expect(report.file).toBe(RECORDING);
+    expect(output).toContain(`${report.summary.total} exchanges: ${report.summary.total} same`);
+  });
+
+  it('--junit writes each exchange with its time and the requests it sent in system-out', async () => {
+    const junit = join(out.path, 'replay.xml');
+    const { code, output } = await smsimReplay(['--junit', junit]);
+    expect(code, output).toBe(0);
+    const xml = await readFile(junit, 'utf8');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const parser = new XMLParser({
+      ignoreAttributes: false,
+      isArray: (name) => name === 'testsuite' || name === 'testcase',
+    });
+    const [suite] = parser.parse(xml).testsuites.testsuite;
+    expect(Number(suite['@_time'])).toBeGreaterThan(0);
+    const cases = suite.testcase as Array<{ '@_name': string; '@_time': string; 'system-out': string }>;
+    for (const testCase of cases) {
+      expect(Number.isFinite(Number(testCase['@_time'])), testCase['@_name']).toBe(true);
+      expect(testCase['system-out'], testCase['@_name']).toMatch(
+        /^(GET|PUT|PATCH|DELETE) http:\/\/\S+ → \d{3} \(\d+ ms\)/,
+      );
+    }
+    const provision = cases.find((testCase) => testCase['@_name'].includes('(provision)'))!;
+    expect(provision['system-out']).toMatch(/\n {2}request: \{.*"plan_id"/);
+    expect(provision['system-out']).toMatch(/\n {2}answer: \{/);
+    const bind = cases.find((testCase) => testCase['@_name'].includes('(bind)'))!;
+    expect(bind['system-out']).toContain('"password":"[redacted]"');
+  });
+
+  it('a broker nobody listens on: one sentence and exit 2, no differences', async () => {
+    const brokerUrl = `http://127.0.0.1:${await deadPort()}`;
+    const { code, output } = await smsimReplay([], { brokerUrl });
+    expect(code, output).toBe(2);
+    expect(output.trim()).toBe(
+      `smsim replay: the broker at ${brokerUrl} gave no answer (ECONNREFUSED); is it running there?`,
+    );
+  });
+
+  it('a wrong password (401): one sentence and exit 2', async () => {
+    const { code, output } = await smsimReplay(['--json'], { password: 'wrong' });
+    expect(code, output).toBe(2);
+    expect(output.trim()).toMatch(
+      /^smsim replay: the broker at \S+ refused the credentials \(401 Unauthorized\); check the user and password\.$/,
+    );
+  });
+
+  it('--help states the exit codes', async () => {
+    const run = runCli(['replay', '--help']);
+    expect(await run.exited).toBe(0);
+    expect(run.output()).toMatch(/Exit codes:\n\s+0 .*\n\s+1 .*difference.*\n\s+2 .*unreachable.*401/);
+  });
+});
