@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Har } from 'har-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHIPPED_SCENARIOS_DIR } from '../../main/workflows/scenarios';
 import { runCli, waitForOutput } from '../helpers/cli';
 import { control, fastSimulator } from '../helpers/recorded-session';
 import { startTestSimulator, type TestSimulator } from '../helpers/simulator';
@@ -51,7 +52,7 @@ async function serverSideStatuses() {
   return (body.items as Array<{ status: string }>).map((item) => item.status);
 }
 
-describe('smsim record without a scenario', () => {
+describe('smsim record', () => {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     it(`records until ${signal}, then writes the HAR and ends the recording on the simulator: exit 0`, async () => {
       const { run, out } = await startRecording(signal.toLowerCase());
@@ -69,6 +70,25 @@ describe('smsim record without a scenario', () => {
     expect(await run.exited, run.output()).toBe(0);
     expect(run.output()).toContain('recording stopped (1 s passed)');
     expect(await expectWritten(out)).toContain('catalog');
+    expect(await serverSideStatuses()).not.toContain('recording');
+  });
+
+  it('--scenario: records while the scenario runs, then writes the HAR: exit 0', async () => {
+    const out = join(dir.path, 'scenario.har');
+    const scenario = join(SHIPPED_SCENARIOS_DIR, 'lifecycle.json');
+    const run = runCli([
+      'record',
+      '--against',
+      controlUrl,
+      '--broker',
+      'sample',
+      '--out',
+      out,
+      '--scenario',
+      scenario,
+    ]);
+    expect(await run.exited, run.output()).toBe(0);
+    expect(await expectWritten(out)).toEqual(expect.arrayContaining(['provision', 'bind', 'lastOperation']));
     expect(await serverSideStatuses()).not.toContain('recording');
   });
 
