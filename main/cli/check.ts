@@ -10,6 +10,7 @@ interface CheckCliOptions {
   brokerPassword: string;
   apiVersion: '2.17';
   plans?: string[];
+  asyncPlans?: string[];
   skipDestructive?: boolean;
   junit?: string;
   json?: string;
@@ -17,16 +18,17 @@ interface CheckCliOptions {
   pollLimitMs: number;
 }
 
-/** Exit codes: 0 every check passed, warned or was skipped; 1 a check failed; 2 a usage error. */
+/** Exit codes: 0 every check passed, warned or was skipped; 1 a check failed; 2 a usage error, or the broker is unreachable or refuses the credentials (401). */
 const USAGE_ERROR = 2;
+const CANNOT_CHECK = 2;
 
 function parsePlans(value: string): string[] {
-  const ids = value
+  const keys = value
     .split(',')
     .map((id) => id.trim())
     .filter(Boolean);
-  if (ids.length === 0) throw new InvalidArgumentError('give plan ids separated by commas.');
-  return ids;
+  if (keys.length === 0) throw new InvalidArgumentError('give plans separated by commas.');
+  return keys;
 }
 
 function parseMilliseconds(value: string): number {
@@ -57,23 +59,21 @@ function progressLine(stream: NodeJS.WriteStream) {
   return { update, clear };
 }
 
-async function summaryTable(report: CheckReport): Promise<string> {
-  const [{ default: Table }, { groupByArea }] = await Promise.all([
-    import('cli-table3'),
-    import('../workflows/conformance'),
+/**
+ * The results by area, one line per check with its reason in full (paths are never cut; a terminal wraps a
+ * long line), and under it the spec section that states the rule.
+ */
+async function resultLines(report: CheckReport): Promise<string[]> {
+  const { groupByArea } = await import('../workflows/conformance');
+  const width = Math.max(...report.checks.map((result) => result.id.length));
+  const indent = ' '.repeat(2 + 6 + 2);
+  return groupByArea(report.checks).flatMap((group) => [
+    pc.bold(group.title),
+    ...group.checks.flatMap((result) => [
+      `  ${MARKS[result.status]}  ${result.id.padEnd(width)}  ${result.reason}`,
+      pc.dim(`${indent}${result.spec}`),
+    ]),
   ]);
-  const width = Math.max(100, process.stdout.columns ?? 120);
-  const table = new Table({
-    head: ['', 'check', 'reason'],
-    colWidths: [8, 38, width - 52],
-    wordWrap: true,
-    style: pc.isColorSupported ? { compact: true } : { compact: true, head: [], border: [] },
-  });
-  for (const group of groupByArea(report.checks)) {
-    table.push([{ colSpan: 3, content: pc.bold(group.title) }]);
-    for (const result of group.checks) table.push([MARKS[result.status], result.id, result.reason]);
-  }
-  return table.toString();
 }
 
 function summaryLines(report: CheckReport, options: CheckCliOptions): string[] {
@@ -92,23 +92,32 @@ function summaryLines(report: CheckReport, options: CheckCliOptions): string[] {
 }
 
 async function runCheck(options: CheckCliOptions): Promise<void> {
-  const { check, toJsonReport, toJUnitXml } = await import('../workflows/conformance');
-  const progress = progressLine(process.stderr);
-  const report = await check({
+  const { brokerUnusable, check, toJsonReport, toJUnitXml } = await import('../workflows/conformance');
+  const broker = {
     brokerUrl: options.brokerUrl,
     username: options.brokerUser,
     password: options.brokerPassword,
     apiVersion: options.apiVersion,
-    ...(options.plans ? { plans: options.plans } : {}),
-    skipDestructive: options.skipDestructive === true,
     timeoutMs: options.timeoutMs,
+  };
+  const unusable = await brokerUnusable(broker);
+  if (unusable) {
+    console.error(`smsim check: ${unusable}.`);
+    process.exit(CANNOT_CHECK);
+  }
+  const progress = progressLine(process.stderr);
+  const report = await check({
+    ...broker,
+    ...(options.plans ? { plans: options.plans } : {}),
+    ...(options.asyncPlans ? { asyncPlans: options.asyncPlans } : {}),
+    skipDestructive: options.skipDestructive === true,
     pollLimitMs: options.pollLimitMs,
     onProgress: progress.update,
   });
   progress.clear();
   if (options.json) await writeFile(options.json, toJsonReport(report));
   if (options.junit) await writeFile(options.junit, await toJUnitXml(report));
-  console.log(await summaryTable(report));
+  console.log((await resultLines(report)).join('\n'));
   console.log(summaryLines(report, options).join('\n'));
   // Exit at once: a broker that never answered may hold a socket open.
   process.exit(report.summary.fail > 0 ? 1 : 0);
@@ -120,13 +129,20 @@ export function registerCheck(program: Command): void {
       .command('check')
       .description(
         'run the OSB 2.17 conformance checklist against a broker; everything it creates is deleted at the end. ' +
-          'Exit code 0: no check failed, 1: a check failed, 2: usage error',
+          'Exit codes: 0 no check failed (warnings and skips are fine), 1 a check failed, ' +
+          '2 usage error, or the broker is unreachable or answers 401 to the credentials',
       ),
   )
     .addOption(new Option('--api-version <version>', 'OSB API version').choices(['2.17']).default('2.17'))
     .option(
       '--plans <ids>',
       'use only these plan ids, comma-separated (default: chosen from the catalog)',
+      parsePlans,
+    )
+    .option(
+      '--async-plans <plans>',
+      'treat these plans (ids, names or offering/plan, comma-separated) as asynchronous: provisioned with ' +
+        'accepts_incomplete=true and polled, whatever their answers without it',
       parsePlans,
     )
     .option('--skip-destructive', 'provision and bind nothing: only the catalog, auth and header checks')
