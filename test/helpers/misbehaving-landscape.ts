@@ -7,6 +7,8 @@ import { eventually, type PlatformSimulator, startPlatformSimulator } from './pl
  * A simulator with cf-dev and a direct SM platform, for the tests of brokers that misbehave: registering a bad
  * broker, calling the SM's OSB route directly, and checking that the others answer fast while the bad broker
  * holds a request. Call once per test file: it starts the simulator before the file's tests and stops it after.
+ * Its tests stay in one file: two such files run side by side, and their bad brokers would slow each other's
+ * "the others answer fast" checks.
  */
 export function misbehavingLandscape() {
   let sim: PlatformSimulator;
