@@ -61,8 +61,11 @@ async function register(
     url: mock.url,
     ...credentials,
     public: options.private !== true,
-  }).catch((error: Error) => {
-    throw new MockBrokerError(`cannot reach smsim at ${controlUrl} (${error.message}).`);
+  }).catch((error: Error & { cause?: { code?: string } }) => {
+    const why = error.cause?.code ?? error.message;
+    throw new MockBrokerError(
+      `cannot reach smsim at ${controlUrl} (${why}): start it with \`smsim serve\`, or give its control URL.`,
+    );
   });
   if (answer.status >= 300)
     throw new MockBrokerError(

@@ -43,21 +43,21 @@ function leaves(value: unknown, at: string[] = []): Array<[string[], unknown]> {
 }
 
 export function shapeOf({ method, path, query, body }: MockRequest, rules: MockRules): RequestShape {
-  const own = pathIds(method, path);
-  const normal = (text: string) =>
-    own.reduce((result, id) => result.replaceAll(id, ID), text.replace(UUID, ID));
+  const own: unknown[] = pathIds(method, path);
+  // A value that is the request's own instance or binding id, or holds a UUID, matches any id there.
+  const text = (value: unknown) => JSON.stringify(value) ?? '';
+  const normal = (value: unknown) => (own.includes(value) ? text(ID) : text(value).replace(UUID, ID));
   const fields = new Map<string, string>();
   const byName = new Map<string, string[]>();
   for (const [name, value] of query) byName.set(name, [...(byName.get(name) ?? []), value]);
   for (const [name, values] of byName) {
     if (rules.ignoredQuery.includes(name)) continue;
-    const value = JSON.stringify(values.length === 1 ? values[0] : values);
-    fields.set(`?${name}`, rules.exactQuery.includes(name) ? value : normal(value));
+    const value = values.length === 1 ? values[0] : values;
+    fields.set(`?${name}`, rules.exactQuery.includes(name) ? text(value) : normal(value));
   }
   for (const [at, value] of leaves(parseBody(body))) {
     if (matchesPath(rules.ignoredPaths, at)) continue;
-    const text = JSON.stringify(value) ?? '';
-    fields.set(['$', ...at].join('.'), matchesPath(rules.exactPaths, at) ? text : normal(text));
+    fields.set(['$', ...at].join('.'), matchesPath(rules.exactPaths, at) ? text(value) : normal(value));
   }
   const head = `${method.toUpperCase()} ${pathTemplate(path)}`;
   const sorted = [...fields].sort(([a], [b]) => a.localeCompare(b));
