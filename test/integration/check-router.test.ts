@@ -118,6 +118,19 @@ describe('the check router (control API for the Fixtures view)', () => {
     expect(run.broker).toEqual({ url: broker.url });
   });
 
+  it('takes asyncPlans: the named plan becomes the async plan, not the sync one', async () => {
+    const broker = sim.simulator.endpoints.sampleBroker!;
+    const started = await call('POST', '/checks', {
+      broker_url: broker.url,
+      ...broker.credentials,
+      asyncPlans: ['sample-db/small'],
+    });
+    expect(started.status).toBe(202);
+    const run = await finished(started.body.id);
+    expect(run.plans.async).toMatchObject({ offering: 'sample-db', plan: 'small' });
+    expect(run.plans.sync).not.toMatchObject({ offering: 'sample-db', plan: 'small' });
+  });
+
   it('refuses requests that name no broker, unknown brokers and unknown runs', async () => {
     expect((await call('POST', '/checks', {})).status).toBe(400);
     expect(
