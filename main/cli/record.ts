@@ -12,6 +12,12 @@ interface RecordCliOptions {
   duration?: number;
 }
 
+const EXIT_CODES = `
+Exit codes:
+  0  recorded (the scenario passed, or stopped by Ctrl-C, SIGTERM or --duration)
+  1  the scenario failed (the recording is written all the same)
+  2  usage error, no broker of that name, or the simulator unreachable`;
+
 /** A usage or simulator error: exit code 2, its message printed after `smsim record:`. */
 class RecordError extends Error {}
 
@@ -159,9 +165,9 @@ export function registerRecord(program: Command): void {
     .description(
       "record the Service Manager's traffic to one broker of a running simulator into a HAR file, while a " +
         'scenario runs, or until Ctrl-C / SIGTERM / --duration; whatever ends it, the file is written and the ' +
-        'recording stopped on the simulator. Exit code 0: recorded, 1: the scenario failed, 2: usage error or ' +
-        'the simulator unreachable',
+        'recording stopped on the simulator',
     )
+    .addHelpText('after', EXIT_CODES)
     .requiredOption('--against <url>', 'the control URL of the running simulator')
     .requiredOption('--broker <name>', 'the broker, by its name in the Service Manager')
     .requiredOption('--out <file>', 'the HAR file to write (and <name>.rules.json beside it)')

@@ -92,7 +92,7 @@ describe('smsim record', () => {
     expect(await serverSideStatuses()).not.toContain('recording');
   });
 
-  it('a bad --duration or an unknown broker is a usage error: exit 2', async () => {
+  it('a bad --duration or an unknown broker is a usage error: exit 2, as --help says', async () => {
     const out = join(dir.path, 'none.har');
     const bad = runCli([
       'record',
@@ -108,6 +108,9 @@ describe('smsim record', () => {
     const unknown = runCli(['record', '--against', controlUrl, '--broker', 'nope', '--out', out]);
     expect(await Promise.all([bad.exited, unknown.exited])).toEqual([2, 2]);
     expect(unknown.output()).toContain('There is no broker named nope');
+    const help = runCli(['record', '--help']);
+    expect(await help.exited).toBe(0);
+    expect(help.output()).toMatch(/Exit codes:\n {2}0 .*\n {2}1 .*\n {2}2 /);
   });
 
   it('an unreachable simulator: one sentence, exit 2', async () => {
