@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../main/workflows/conformance/client';
+import { CHECKS } from '../../main/workflows/conformance/definitions';
 import { classifyCreate } from '../../main/workflows/conformance/lifecycle';
 import {
   asyncCandidates,
   bindablePlan,
+  plansNamed,
   plansOf,
   syncCandidates,
 } from '../../main/workflows/conformance/plans';
@@ -126,6 +128,15 @@ describe('check: choosing plans from a catalog', () => {
     ],
   };
 
+  it('names plans by id, name or offering/plan (--async-plans)', () => {
+    const plans = plansOf(catalog);
+    const named = (keys: string[]) => plansNamed(plans, keys).map((plan) => plan.planId);
+    expect(named(['p-slow'])).toEqual(['p-slow']);
+    expect(named(['agent'])).toEqual(['p-agent']);
+    expect(named(['agent/agent', 'sync/plain'])).toEqual(['p-sync', 'p-agent']);
+    expect(named(['sync/agent', 'nothing'])).toEqual([]);
+  });
+
   it('reads plans leniently and orders the candidates of each role', () => {
     const plans = plansOf(catalog);
     expect(plans.map((plan) => plan.planId)).toEqual(['p-schema', 'p-sync', 'p-slow', 'p-agent']);
@@ -140,5 +151,41 @@ describe('check: choosing plans from a catalog', () => {
       'p-agent',
     ]);
     expect(bindablePlan(plans, [plans[1]!])?.planId).toBe('p-agent');
+  });
+});
+
+describe('check: each check links its section of the OSB 2.17 spec', () => {
+  /** Section anchors of spec.md v2.17 (its headings), as GitHub renders them. */
+  const SECTIONS = [
+    'api-version-header',
+    'request-identity',
+    'vendor-extension-fields',
+    'platform-to-service-broker-authentication',
+    'service-broker-errors',
+    'catalog-management',
+    'service-offering-object',
+    'service-plan-object',
+    'input-parameters-schema-object',
+    'maintenance-info-object',
+    'asynchronous-operations',
+    'blocking-operations',
+    'polling-last-operation-for-service-instances',
+    'polling-interval-and-duration',
+    'provisioning',
+    'fetching-a-service-instance',
+    'updating-a-service-instance',
+    'binding',
+    'types-of-binding',
+    'fetching-a-service-binding',
+    'deprovisioning',
+    'orphan-mitigation',
+  ];
+
+  it('every check has a spec URL with a known section anchor', () => {
+    for (const check of CHECKS) {
+      const [url, anchor] = check.spec.split('#');
+      expect(url, check.id).toBe('https://github.com/openservicebrokerapi/servicebroker/blob/v2.17/spec.md');
+      expect(SECTIONS, check.id).toContain(anchor);
+    }
   });
 });
