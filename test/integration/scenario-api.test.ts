@@ -54,6 +54,15 @@ describe('scenarios on the control API', () => {
     expect(answer.status).toBe(400);
     expect(answer.body.description).toContain('steps[0].action');
   });
+
+  it("refuses a scenario that reads the environment: the simulator's variables are not the caller's", async () => {
+    const reference = `\${env.HOME}`;
+    const answer = await api('POST', '/scenarios/run', {
+      scenario: { name: 'env', steps: [{ action: 'provision', name: reference, offering: 'o', plan: 'p' }] },
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body.description).toContain('reads the environment (HOME)');
+  });
 });
 
 describe('smsim run and smsim record', () => {
