@@ -1,5 +1,6 @@
 import type { Har } from 'har-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_RULES } from '../../main/workflows/recordings/rules';
 import { runScenario, type ScenarioResult } from '../../main/workflows/scenarios';
 import { control, fastSimulator, recordSession, session } from '../helpers/recorded-session';
 import { startTestSimulator, type TestSimulator } from '../helpers/simulator';
@@ -61,5 +62,31 @@ describe('mock broker', () => {
     expect(answer.description).toMatch(
       /no answer to PUT \/v2\/service_instances\/:id .*closest recorded request is #\d+ PUT \/v2\/service_instances\/:id \(provision\)/,
     );
+  });
+
+  it('takes the rules file content: mock.ignoredPaths leaves the parameters out of the match', async () => {
+    const controlUrl = mockSim.simulator.endpoints.control.url;
+    // Catalog ids are unique across brokers: the first mock of this recording goes first.
+    const first = (await control(controlUrl, 'GET', '/mock-brokers')).body.items[0];
+    expect((await control(controlUrl, 'DELETE', `/sm/service_brokers/${first.brokerId}`)).status).toBe(200);
+    const rules = {
+      ...DEFAULT_RULES,
+      mock: { ignoredPaths: ['$.parameters.**', '$.context.instance_name'] },
+    };
+    const registered = await control(controlUrl, 'POST', '/mock-brokers', {
+      name: 'loose',
+      har,
+      rules,
+      public: false,
+    });
+    expect(registered.status, JSON.stringify(registered.body)).toBe(201);
+    const provision = har.log.entries.find((entry) => entry.request.method === 'PUT')!;
+    const body = { ...JSON.parse(provision.request.postData!.text!), parameters: { size: 'xl' } };
+    const response = await fetch(`${registered.body.url}/v2/service_instances/any-new-id?accepts_incomplete=true`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(response.status).toBe(provision.response.status);
   });
 });
