@@ -7,7 +7,8 @@ import { defineConfig } from 'tsdown';
 // add-ons stay out: ws loads them only where they are installed.
 const OPTIONAL_ADDONS = ['bufferutil', 'utf-8-validate'];
 // The declarations keep importing the dependencies' own types, which their consumers install with them.
-const isDeclaration = (importer: string | undefined) => importer !== undefined && /\.d\.[cm]?ts$/.test(importer);
+const isDeclaration = (importer: string | undefined) =>
+  importer !== undefined && /\.d\.[cm]?ts$/.test(importer);
 
 export default defineConfig([
   {
