@@ -79,6 +79,22 @@ export const configSchema = z
       .strict()
       .prefault({}),
     logLevel: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
+    /**
+     * Brokers registered (or, when registered already, pointed at this URL and credentials) at every start.
+     * Missing credentials come from `--broker-username` / `--broker-password` (SMSIM_BROKER_PASSWORD).
+     */
+    brokers: z
+      .array(
+        z.strictObject({
+          name: z.string().trim().min(1),
+          url: z.string().url(),
+          username: z.string().min(1).optional(),
+          password: z.string().min(1).optional(),
+          /** false: register without publishing its plans to every platform. */
+          public: z.boolean().default(true),
+        }),
+      )
+      .default([]),
   })
   .strict();
 

@@ -3,13 +3,15 @@ import { join, resolve } from 'node:path';
 import { Router } from 'express';
 import { platformEndpoints, startPlatforms } from './compose/platforms';
 import { startSampleBroker } from './compose/sample-broker';
-import { registerSampleBroker, startServiceManager } from './compose/service-manager';
-import { parseConfig, type SimConfig, type SimConfigInput } from './config';
+import { registerBrokers, registerSampleBroker, startServiceManager } from './compose/service-manager';
+import { ConfigError, parseConfig, type SimConfig, type SimConfigInput } from './config';
 import { EventBus } from './core/events';
 import { type SecretPolicy, secretPolicy } from './core/secrets';
-import { createLogger, type Logger, type LogLevel } from './logging';
+import type { BrokerRegistration, BrokerSummary } from './core/sm/broker-registration';
+import { createLogger, type Logger, type LoggerOptions, type LogLevel } from './logging';
 import { PACKAGE_ROOT } from './package-root';
 import { createControlApp } from './servers/control/app';
+import { brokersControlRouter } from './servers/control/brokers-router';
 import type { Endpoints } from './servers/control/endpoints';
 import { smProxyRouter } from './servers/control/sm-proxy';
 import type { FrontDoorSettings } from './servers/http/front-door';
@@ -37,10 +39,14 @@ export interface SimulatorOptions {
   adminPassword?: string;
   /** Overrides `logLevel` of the config. */
   logLevel?: LogLevel;
+  /** Where the JSON log lines go; default stdout. */
+  logDestination?: LoggerOptions['destination'];
   /** false: neither start nor register the sample broker (overrides `sampleBroker.enabled`). */
   sampleBroker?: boolean;
   /** The built UI the control server serves. Default: `out/renderer` of this package. */
   uiDir?: string;
+  /** Registered at start after the config's `brokers` (`smsim serve --broker`). */
+  brokers?: BrokerRegistration[];
 }
 
 export interface Simulator {
@@ -49,6 +55,8 @@ export interface Simulator {
   store: Store<SimData>;
   /** Every captured exchange (the Traffic view's data). */
   traffic: TrafficStore;
+  /** The brokers of `options.brokers` and the config's `brokers`, as registered at start. */
+  brokers: BrokerSummary[];
   stop(): Promise<void>;
 }
 
@@ -61,6 +69,17 @@ const OFFSETS = { control: 0, serviceManager: 1, sampleBroker: 10 } as const;
 const DEFAULT_UI_DIR = join(PACKAGE_ROOT, 'out/renderer');
 
 const generatePassword = () => randomBytes(18).toString('base64url');
+
+function startBrokers(config: SimConfig, options: SimulatorOptions): BrokerRegistration[] {
+  const configured = config.brokers.map(({ username, password, ...broker }) => {
+    if (!username || !password)
+      throw new ConfigError(
+        `Broker "${broker.name}" of the config has no username or password: give both there, or with --broker-username and --broker-password (or SMSIM_BROKER_PASSWORD).`,
+      );
+    return { ...broker, username, password };
+  });
+  return [...configured, ...(options.brokers ?? [])];
+}
 
 async function keepSecrets(store: Store<SimData>, adminPassword: string | undefined) {
   return store.update((data) => {
@@ -118,6 +137,7 @@ async function startAll(
   endpoints.serviceManager = { url: smServer.url, admin };
   routers[''] = Router().use(smControlRouter(sm), trafficRouter(traffic, { version: VERSION }));
   routers.sm = smProxyRouter({ url: () => smServer.url, admin });
+  routers.brokers = brokersControlRouter(sm);
 
   if (options.sampleBroker ?? config.sampleBroker.enabled) {
     const sample = await startSampleBroker({
@@ -135,6 +155,7 @@ async function startAll(
     routers['sample-broker'] = sample.broker.controlRouter;
     await registerSampleBroker(sm, sample.server.url, sample.credentials, log);
   }
+  const brokers = await registerBrokers(sm, startBrokers(config, options), log);
   sm.startSchedule();
 
   const platforms = await startPlatforms({
@@ -199,14 +220,17 @@ async function startAll(
   started.push(controlServer);
   endpoints.control.url = controlServer.url;
   events.emit('simulator.started', { control: controlServer.url });
-  return { endpoints, events, store, traffic };
+  return { endpoints, events, store, traffic, brokers };
 }
 
 /** Starts every server of the simulator and returns their URLs, the credentials clients need, and `stop()`. */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const config = parseConfig(options.config);
   const secrets = secretPolicy(config.traffic.redact);
-  const log = createLogger(options.logLevel ?? config.logLevel, { secrets });
+  const log = createLogger(options.logLevel ?? config.logLevel, {
+    secrets,
+    destination: options.logDestination,
+  });
   const started: Array<Pick<RunningServer, 'close'>> = [];
   const stopAll = () => Promise.all(started.map((server) => server.close()));
   try {

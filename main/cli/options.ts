@@ -20,7 +20,7 @@ export function parseBrokerUrl(value: string): string {
   }
   if (url.username || url.password) {
     throw new InvalidArgumentError(
-      'put the credentials in --broker-user and --broker-password, not in the URL.',
+      'keep the credentials out of the URL: give them with the user and password options.',
     );
   }
   return value;

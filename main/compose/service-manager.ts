@@ -1,5 +1,10 @@
 import type { SimConfig } from '../config';
 import type { EventBus } from '../core/events';
+import {
+  type BrokerRegistration,
+  type BrokerSummary,
+  registerOrUpdateBroker,
+} from '../core/sm/broker-registration';
 import { loadPlugins } from '../core/sm/plugins';
 import { createServiceManager, type ServiceManager } from '../core/sm/service-manager';
 import type { Logger } from '../logging';
@@ -139,4 +144,25 @@ export async function registerSampleBroker(
     state.sampleBrokerRegistered = true;
   });
   log.info({ broker: broker.id }, 'registered the sample broker');
+}
+
+/**
+ * The brokers of `--broker` and the config key `brokers`, in order: each registered, or pointed at its URL
+ * and credentials when registered already. The first that is down or refuses throws the SM's error.
+ */
+export async function registerBrokers(
+  sm: ServiceManager,
+  brokers: readonly BrokerRegistration[],
+  log: Logger,
+): Promise<BrokerSummary[]> {
+  const summaries: BrokerSummary[] = [];
+  for (const registration of brokers) {
+    const { created, ...summary } = await registerOrUpdateBroker(sm, registration);
+    log.info(
+      { broker: summary.id, name: summary.name, url: summary.url },
+      created ? 'registered a broker' : 'updated a broker',
+    );
+    summaries.push(summary);
+  }
+  return summaries;
 }

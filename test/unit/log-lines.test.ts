@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { readableLogLine } from '../../main/cli/log-lines';
+
+describe('readableLogLine', () => {
+  it('shows the time, level, message and fields of a pino line, the error by its message', () => {
+    const time = new Date(2026, 0, 2, 3, 4, 5).getTime();
+    const line = JSON.stringify({
+      level: 50,
+      time,
+      pid: 1,
+      hostname: 'h',
+      name: 'smsim',
+      broker: 'b-1',
+      msg: 'catalog refresh failed',
+      err: { message: 'ECONNREFUSED', stack: '…' },
+    });
+    expect(readableLogLine(line)).toBe('03:04:05 ERROR catalog refresh failed broker=b-1 ECONNREFUSED');
+  });
+
+  it('keeps a line that is not JSON as it is', () => {
+    expect(readableLogLine('plain text')).toBe('plain text');
+  });
+});
