@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerBroker } from './cli/broker';
 import { registerCheck } from './cli/check';
 import { registerMockBroker } from './cli/mock-broker';
 import { registerRecord } from './cli/record';
@@ -10,7 +11,9 @@ const program = new Command()
   .name('smsim')
   .description('A local simulator of an Open Service Broker landscape')
   .version('0.1.0')
-  .showHelpAfterError();
+  .showHelpAfterError()
+  // Usage errors (an unknown command included) exit 2, as every command's own do; help and version 0.
+  .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
 
 registerServe(program);
 registerCheck(program);
@@ -18,6 +21,7 @@ registerRecord(program);
 registerReplay(program);
 registerMockBroker(program);
 registerRun(program);
+registerBroker(program);
 
 try {
   await program.parseAsync(process.argv);
