@@ -198,7 +198,7 @@ describe('the OSB route /v1/osb/:broker_id/v2', () => {
     expect(hung).toMatchObject({ status: 504, body: { error: 'ServiceBrokerTimeout' } });
   });
 
-  it('keeps a broker error status and names the broker in the description', async () => {
+  it("passes a broker error back unchanged, marked as the broker's", async () => {
     await control('POST', '/faults', {
       kind: 'status',
       status: 500,
@@ -206,7 +206,8 @@ describe('the OSB route /v1/osb/:broker_id/v2', () => {
       description: 'disk full',
     });
     const failed = await osb('osb-k8s', 'PUT', `/service_instances/${newId('err')}`, provisionBody());
-    expect(failed).toMatchObject({ status: 500, body: { description: 'Broker "sample": disk full' } });
+    expect(failed).toMatchObject({ status: 500, body: { description: 'disk full' } });
+    expect(failed.headers.get('x-smsim-answered-by')).toBe('broker');
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ANSWERED_BY_BROKER, ANSWERED_BY_HEADER } from '../../main/core/osb/answered-by';
 import { originOf, platformRefusal, refusalOf } from '../../main/core/platform/hops';
 import { type Answer, notesForChange } from '../../main/core/platform/notes';
 
@@ -14,6 +15,12 @@ const answer = (
   text,
 });
 const codes = (notes: { code: string }[]) => notes.map((note) => note.code);
+
+/** A broker's answer as the SM passes it back: unchanged, marked as the broker's. */
+const fromBroker = (status: number, body?: unknown): Answer => ({
+  ...answer(status, body),
+  headers: { [ANSWERED_BY_HEADER.toLowerCase()]: ANSWERED_BY_BROKER },
+});
 
 describe('spec notes on a broker answer', () => {
   it('has none for a correct answer', () => {
@@ -45,12 +52,9 @@ describe('spec notes on a broker answer', () => {
 });
 
 describe('which hop refused', () => {
-  it('tells the broker (prefixed by the SM), the SM and the proxy apart', () => {
-    expect(originOf(answer(500, { description: 'Broker "sample": boom' }))).toEqual({
-      hop: 'broker',
-      broker: 'sample',
-      said: 'boom',
-    });
+  it('tells the broker (its answer marked by the SM), the SM and the proxy apart', () => {
+    expect(originOf(fromBroker(500, { description: 'boom' }))).toEqual({ hop: 'broker', said: 'boom' });
+    expect(originOf(answer(500, { description: 'Broker "sample": boom' })).hop).toBe('sm');
     expect(originOf(answer(412, { description: 'Unbind first.' }))).toEqual({
       hop: 'sm',
       said: 'Unbind first.',
@@ -58,11 +62,14 @@ describe('which hop refused', () => {
     expect(originOf(answer(502, { description: 'The broker proxy of cf-dev cannot reach' })).hop).toBe(
       'proxy',
     );
+    expect(originOf(fromBroker(502, { description: 'The broker proxy of cf-dev cannot reach' })).hop).toBe(
+      'broker',
+    );
     expect(originOf(answer(201, {})).hop).toBe('broker');
   });
 
   it('says so in the description, keeping the status and error code', () => {
-    expect(refusalOf(answer(500, { description: 'Broker "sample": boom' }), 'cf-dev', 'x')).toEqual({
+    expect(refusalOf(fromBroker(500, { description: 'boom' }), 'cf-dev', 'sample')).toEqual({
       status: 500,
       error: 'BrokerError',
       description: 'Broker "sample" answered 500: boom',

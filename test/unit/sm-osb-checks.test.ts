@@ -167,15 +167,19 @@ describe('ownership', () => {
 });
 
 describe('plans on provision and update', () => {
-  it('answers 404 for a plan the caller cannot see and for one the broker does not have', async () => {
+  // OSB provisioning and update define 400 for a request they cannot serve, no 404 (the Peripli SM's answer).
+  it('answers 400 for a plan the caller cannot see and for one the broker does not have', async () => {
     const h = await osbHarness({ publicPlans: false });
     const hidden = await h.call(h.cf, 'PUT', instancePath, h.provisionBody('small'));
     expect(hidden).toMatchObject({
-      status: 404,
-      body: { description: expect.stringContaining('not visible to platform "cf-dev"') },
+      status: 400,
+      body: { error: 'BadRequest', description: expect.stringContaining('not visible to platform "cf-dev"') },
     });
     const unknown = await h.call(h.cf, 'PUT', instancePath, h.provisionBody('nope'));
-    expect(unknown.status).toBe(404);
+    expect(unknown).toMatchObject({
+      status: 400,
+      body: { error: 'BadRequest', description: expect.stringMatching(/nope.*GET \/v2\/catalog/) },
+    });
     expect(h.client.osbCalls()).toEqual([]);
   });
 
@@ -207,7 +211,7 @@ describe('plans on provision and update', () => {
     h.visible('small', h.cf.id, { organization_guid: ['org-a', 'org-b'] });
     const elsewhere = await h.call(h.cf, 'PUT', instancePath, h.provisionBody('small', cfContext('org-x')));
     expect(elsewhere).toMatchObject({
-      status: 404,
+      status: 400,
       body: { description: expect.stringContaining('organization org-x') },
     });
     expect(
@@ -215,11 +219,30 @@ describe('plans on provision and update', () => {
     ).toBe(201);
   });
 
+  it('reads the organization of a Cloud Foundry provision without context from its top-level organization_guid', async () => {
+    const h = await osbHarness({ publicPlans: false });
+    h.visible('small', h.cf.id, { organization_guid: ['org-b'] });
+    const guids = (org: string) => ({
+      service_id: 'svc-db',
+      plan_id: 'small',
+      organization_guid: org,
+      space_guid: 's',
+    });
+    expect((await h.call(h.cf, 'PUT', instancePath, guids('org-x'))).status).toBe(400);
+    expect((await h.call(h.cf, 'PUT', instancePath, guids('org-b'))).status).toBe(201);
+    expect(h.state.instances[0]!.context).toEqual({
+      platform: 'cloudfoundry',
+      organization_guid: 'org-b',
+      space_guid: 's',
+    });
+    expect(h.client.osbCalls().map((call) => call.body)).toEqual([guids('org-b')]);
+  });
+
   it('checks the new plan of an update', async () => {
     const h = await osbHarness({ publicPlans: false });
     h.visible('small');
     await h.call(h.cf, 'PUT', instancePath, h.provisionBody());
-    expect((await h.call(h.cf, 'PATCH', instancePath, { plan_id: 'large' })).status).toBe(404);
+    expect((await h.call(h.cf, 'PATCH', instancePath, { plan_id: 'large' })).status).toBe(400);
     expect(
       (await h.call(h.cf, 'PATCH', instancePath, { plan_id: 'small', parameters: { a: 1 } })).status,
     ).toBe(200);

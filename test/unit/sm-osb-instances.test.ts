@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ANSWERED_BY_BROKER, ANSWERED_BY_HEADER } from '../../main/core/osb/answered-by';
 import { type FakeReply, type OsbHarness, osbHarness } from '../helpers/sm-harness';
 
 const path = '/service_instances/i-1';
@@ -84,7 +85,7 @@ describe('provision', () => {
       headers: { 'retry-after': '3' },
     });
     const done = await h.call(h.cf, 'GET', `${path}/last_operation`);
-    expect(done.headers).toEqual({ 'Retry-After': '3' });
+    expect(done.headers).toEqual({ 'Retry-After': '3', [ANSWERED_BY_HEADER]: ANSWERED_BY_BROKER });
     expect(instance(h)).toMatchObject({ ready: true, usable: true });
     expect(lastOperation(h).state).toBe('succeeded');
   });
@@ -124,15 +125,14 @@ describe('provision', () => {
     [{ status: 500, body: {} }, 500, undefined, 'answered 500 without a description'],
     [{ status: 500, raw: '<html>oops</html>' }, 500, undefined, 'answered 500 with "<html>oops</html>"'],
   ] as const)(
-    'keeps a broker error status and prefixes its description (%#)',
+    "passes a broker error back unchanged and records it as the broker's (%#)",
     async (reply, status, error, said) => {
       const h = await osbHarness();
       const answer = await provisioned(h, reply);
       expect(answer.status).toBe(status);
-      expect(answer.body).toMatchObject({
-        description: `Broker "test": ${said}`,
-        ...(error ? { error } : {}),
-      });
+      expect(answer.headers).toMatchObject({ [ANSWERED_BY_HEADER]: ANSWERED_BY_BROKER });
+      if ('raw' in reply) expect(answer).toMatchObject({ body: undefined, raw: reply.raw });
+      else expect(answer.body).toEqual(reply.body);
       expect(instance(h)).toBeUndefined();
       expect(lastOperation(h)).toMatchObject({
         state: 'failed',
@@ -164,7 +164,7 @@ describe('provision', () => {
     });
     expect(answer).toEqual({
       status: 201,
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', [ANSWERED_BY_HEADER]: ANSWERED_BY_BROKER },
       body: undefined,
       raw: '{"dashboard',
     });
@@ -257,7 +257,7 @@ describe('update', () => {
     });
     expect(answer).toMatchObject({
       status: 422,
-      body: { error: 'ConcurrencyError', description: 'Broker "test": busy' },
+      body: { error: 'ConcurrencyError', description: 'busy', instance_usable: false },
     });
     expect(instance(h)).toMatchObject({ service_plan_id: h.planId('small'), usable: false });
   });

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EventBus } from '../../main/core/events';
+import { ANSWERED_BY_BROKER, ANSWERED_BY_HEADER } from '../../main/core/osb/answered-by';
 import { loadPlugins, type PluginDeps, PluginLoadError } from '../../main/core/sm/plugins';
 import { cfContext, osbHarness } from '../helpers/sm-harness';
 import { tempDir } from '../helpers/temp-dir';
@@ -116,7 +117,7 @@ describe('plugin modules', () => {
     expect(plugins.map((plugin) => plugin.name)).toEqual(['tagger']);
     const h = await osbHarness({ plugins });
     const answer = await provision(h, 'a');
-    expect(answer.headers).toEqual({ 'X-Tag': 'blue' });
+    expect(answer.headers).toEqual({ [ANSWERED_BY_HEADER]: ANSWERED_BY_BROKER, 'X-Tag': 'blue' });
     expect(h.client.osbCalls()[0]).toMatchObject({
       query: { tagged: 'yes' },
       body: { parameters: { tag: 'blue' } },

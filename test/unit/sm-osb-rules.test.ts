@@ -44,8 +44,8 @@ describe('the built-in OSB rules', () => {
     expect(bindElsewhere).toMatchObject({ status: 404, body: { error: 'NotFound' } });
     const unknownPlan = await h.call(h.cf, 'PUT', instancePath, h.provisionBody('nope'));
     expect(unknownPlan).toMatchObject({
-      status: 404,
-      body: { description: expect.stringContaining('has no plan with id nope') },
+      status: 400,
+      body: { error: 'BadRequest', description: expect.stringContaining('has no plan with id nope') },
     });
     expect(h.client.osbCalls()).toHaveLength(calls);
   });

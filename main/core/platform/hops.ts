@@ -1,18 +1,18 @@
 import { isObject } from '../is-object';
+import { ANSWERED_BY_BROKER, ANSWERED_BY_HEADER } from '../osb/answered-by';
 import type { Answer, CallResult } from './notes';
 
 /**
- * Who spoke in an answer that came back through proxy → SM → broker. The SM prefixes a broker's error
- * descriptions with `Broker "<name>": `; the proxy's own answers start with `The broker proxy of `;
- * successes and 410 are the broker's, passed through unchanged.
+ * Who spoke in an answer that came back through proxy → SM → broker. The SM passes the broker's answers back
+ * unchanged and marks them (ANSWERED_BY_HEADER); the proxy's own answers start with `The broker proxy of `;
+ * successes and 410 are the broker's.
  */
 export type Origin =
-  | { hop: 'broker'; broker?: string; said: string }
+  | { hop: 'broker'; said: string }
   | { hop: 'sm'; said: string }
   | { hop: 'proxy'; said: string };
 
 export const PROXY_PREFIX = 'The broker proxy of ';
-const BROKER_SAID = /^Broker "([^"]*)": ([\s\S]*)$/;
 
 const descriptionOf = (body: unknown): string | undefined =>
   isObject(body) && typeof body.description === 'string' ? body.description : undefined;
@@ -20,9 +20,9 @@ const descriptionOf = (body: unknown): string | undefined =>
 export function originOf(answer: Answer): Origin {
   const description = descriptionOf(answer.body);
   if (answer.status < 400 || answer.status === 410) return { hop: 'broker', said: description ?? '' };
+  if (answer.headers[ANSWERED_BY_HEADER.toLowerCase()] === ANSWERED_BY_BROKER)
+    return { hop: 'broker', said: description ?? '' };
   if (description?.startsWith(PROXY_PREFIX)) return { hop: 'proxy', said: description };
-  const broker = description && BROKER_SAID.exec(description);
-  if (broker) return { hop: 'broker', broker: broker[1]!, said: broker[2]! };
   return { hop: 'sm', said: description ?? (answer.text.slice(0, 200) || 'no description') };
 }
 
@@ -39,7 +39,7 @@ const fallbackCodes = {
   proxy: 'BrokerProxyError',
 } as const;
 
-/** `brokerName` names a broker whose answer carries no name (a 2xx the platform could not use). */
+/** `brokerName`: the SM's name of the broker the call went to. */
 export function refusalOf(result: CallResult, platformName: string, brokerName: string): Refusal {
   if (result.kind !== 'answer') {
     const timeout = result.kind === 'timeout';
@@ -72,7 +72,7 @@ export function refusalOf(result: CallResult, platformName: string, brokerName: 
       return {
         status,
         error,
-        description: `Broker "${origin.broker ?? brokerName}" answered ${result.status}${why}`,
+        description: `Broker "${brokerName}" answered ${result.status}${why}`,
       };
     }
   }

@@ -1,7 +1,6 @@
 import type { RequestHandler } from 'express';
 import { ApiError } from '../../core/errors';
-
-const SUPPORTED = { major: 2, minor: 17 };
+import { apiVersionRefusal } from '../../core/osb/api-version';
 
 /** Echoes `X-Broker-API-Request-Identity`, as the spec asks brokers to. */
 export const echoRequestIdentity: RequestHandler = (req, res, next) => {
@@ -12,21 +11,6 @@ export const echoRequestIdentity: RequestHandler = (req, res, next) => {
 
 /** 412 unless `X-Broker-API-Version` is 2.17 or a later 2.x. */
 export const requireApiVersion: RequestHandler = (req, _res, next) => {
-  const raw = req.get('X-Broker-API-Version');
-  if (!raw) {
-    return next(new ApiError(412, 'PreconditionFailed', 'Send the header X-Broker-API-Version: 2.17.'));
-  }
-  const match = /^(\d+)\.(\d+)/.exec(raw.trim());
-  const major = Number(match?.[1]);
-  const minor = Number(match?.[2]);
-  if (!match || major !== SUPPORTED.major || minor < SUPPORTED.minor) {
-    return next(
-      new ApiError(
-        412,
-        'PreconditionFailed',
-        `X-Broker-API-Version ${raw} is not supported; this broker speaks OSB 2.17 (any 2.x from 2.17 is accepted).`,
-      ),
-    );
-  }
-  next();
+  const refusal = apiVersionRefusal(req.get('X-Broker-API-Version'), 'this broker');
+  next(refusal ? new ApiError(412, 'PreconditionFailed', refusal) : undefined);
 };

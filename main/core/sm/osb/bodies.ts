@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { OsbOperation } from '../../osb/endpoint-types';
 import { parseInput } from '../../validate';
+import { CLOUD_FOUNDRY } from './visibility';
 
 const jsonObject = z.record(z.string(), z.unknown());
 const id = z.string().min(1);
@@ -39,10 +40,24 @@ const bodySchemas: Partial<Record<OsbOperation, [z.ZodType<OsbBody>, string]>> =
   bind: [bindBodySchema, 'The bind request'],
 };
 
-/** The body of a provision, update or bind, read by its schema (400 when it does not fit); `{}` for others. */
-export function requestBody(operation: OsbOperation, body: unknown): OsbBody {
+/**
+ * The body of a provision, update or bind, read by its schema (400 when it does not fit); `{}` for others.
+ * A Cloud Foundry provision without `context` gets the one its REQUIRED top-level `organization_guid` and
+ * `space_guid` carry (OSB: `context` replaces them, a client may still send only those); the broker gets the
+ * body as it was sent.
+ */
+export function requestBody(operation: OsbOperation, body: unknown, platformType: string): OsbBody {
   const schema = bodySchemas[operation];
-  return schema ? parseInput(schema[0], body, schema[1]) : {};
+  if (!schema) return {};
+  const read = parseInput(schema[0], body, schema[1]);
+  if (operation !== 'provision' || read.context || platformType !== CLOUD_FOUNDRY) return read;
+  const guids = Object.fromEntries(
+    (['organization_guid', 'space_guid'] as const).flatMap((key) => {
+      const value = stringField(read, key);
+      return value ? [[key, value]] : [];
+    }),
+  );
+  return Object.keys(guids).length === 0 ? read : { ...read, context: { platform: CLOUD_FOUNDRY, ...guids } };
 }
 
 /** The fields of a binding answer the SM stores (credentials are never shown without `show_credentials`). */

@@ -1,4 +1,5 @@
 import { isObject } from '../../is-object';
+import { ANSWERED_BY_BROKER, ANSWERED_BY_HEADER } from '../../osb/answered-by';
 import type { OsbMethod } from '../../osb/endpoint-types';
 import {
   BrokerAnswerRefusedError,
@@ -17,24 +18,25 @@ export type BrokerOutcome =
   | { kind: 'response'; response: BrokerResponse; answer: OsbAnswer }
   | { kind: 'unreachable' | 'timeout' | 'refused'; answer: OsbAnswer };
 
-/** Broker errors keep their status and fields; the description says which broker spoke. */
-function errorBody(broker: BrokerRecord, response: BrokerResponse): Record<string, unknown> {
+/** What the broker said in an error answer, for the SM's own records (operations) that name it. */
+export function brokerSaid(broker: Pick<BrokerRecord, 'name'>, response: BrokerResponse): string {
   const body = isObject(response.body) ? response.body : {};
-  const said = typeof body.description === 'string' ? body.description : undefined;
   const snippet = response.rawBody.slice(0, 200);
-  const description =
-    said ??
-    `answered ${response.status} ${snippet && !isObject(response.body) ? `with "${snippet}"` : 'without a description'}`;
-  return { ...body, description: `Broker "${broker.name}": ${description}` };
+  const said =
+    typeof body.description === 'string'
+      ? body.description
+      : `answered ${response.status} ${snippet && !isObject(response.body) ? `with "${snippet}"` : 'without a description'}`;
+  return `Broker "${broker.name}": ${said}`;
 }
 
-/** The answer the platform gets; a body that is not JSON is passed on raw, as the broker sent it. */
-export function answerOf(broker: BrokerRecord, response: BrokerResponse): OsbAnswer {
+/**
+ * The answer the platform gets: the broker's status and body as it sent them (a body that is not JSON
+ * raw), its `Retry-After`, and the mark that the broker spoke.
+ */
+export function answerOf(response: BrokerResponse): OsbAnswer {
   const { status, headers: received } = response;
-  const headers: Record<string, string> = received['retry-after']
-    ? { 'Retry-After': received['retry-after'] }
-    : {};
-  if (status >= 400 && status !== 410) return { status, headers, body: errorBody(broker, response) };
+  const headers: Record<string, string> = { [ANSWERED_BY_HEADER]: ANSWERED_BY_BROKER };
+  if (received['retry-after']) headers['Retry-After'] = received['retry-after'];
   if (response.body !== undefined) return { status, headers, body: response.body };
   if (received['content-type']) headers['Content-Type'] = received['content-type'];
   return { status, headers, body: undefined, raw: response.rawBody };
@@ -69,7 +71,7 @@ export class BrokerGateway {
         timeoutMs: this.timeoutMs,
         flowId,
       });
-      return { kind: 'response', response, answer: answerOf(broker, response) };
+      return { kind: 'response', response, answer: answerOf(response) };
     } catch (error) {
       return failure(broker, method, path, error);
     }

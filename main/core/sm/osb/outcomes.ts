@@ -1,7 +1,7 @@
 import { isObject } from '../../is-object';
 import type { OperationType } from '../operations/records';
 import { descriptionOf } from './answers';
-import type { BrokerOutcome } from './gateway';
+import { type BrokerOutcome, brokerSaid } from './gateway';
 
 /** What a broker's answer means for the stored records. */
 export type Outcome =
@@ -13,15 +13,21 @@ export type Outcome =
 const usableOf = (body: Record<string, unknown>) =>
   typeof body.instance_usable === 'boolean' ? { usable: body.instance_usable } : {};
 
-function failedOf(outcome: BrokerOutcome): Outcome {
+/** A failed change as the operation records it; a broker's own answer is named as the broker's. */
+function failedOf(outcome: BrokerOutcome, brokerName: string): Outcome {
   const body = isObject(outcome.answer.body) ? outcome.answer.body : {};
-  const brokerBody =
-    outcome.kind === 'response' && isObject(outcome.response.body) ? outcome.response.body : {};
+  const error = typeof body.error === 'string' ? { error: body.error } : {};
+  if (outcome.kind !== 'response')
+    return {
+      kind: 'failed',
+      ...error,
+      description: descriptionOf(outcome.answer) ?? 'The broker gave no answer.',
+    };
   return {
     kind: 'failed',
-    ...(typeof body.error === 'string' ? { error: body.error } : {}),
-    description: descriptionOf(outcome.answer) ?? `The broker answered ${outcome.answer.status}.`,
-    ...usableOf(brokerBody),
+    ...error,
+    description: brokerSaid({ name: brokerName }, outcome.response),
+    ...usableOf(body),
   };
 }
 
@@ -30,13 +36,13 @@ function failedOf(outcome: BrokerOutcome): Outcome {
  * mitigates a malformed 200/201/202 as an orphan); 410 to a delete means it is gone already.
  */
 export function outcomeOfChange(type: OperationType, outcome: BrokerOutcome, brokerName: string): Outcome {
-  if (outcome.kind !== 'response') return failedOf(outcome);
+  if (outcome.kind !== 'response') return failedOf(outcome, brokerName);
   const { status, body } = outcome.response;
   const success =
     type === 'create'
       ? status === 200 || status === 201
       : status === 200 || (type === 'delete' && status === 410);
-  if (!success && status !== 202) return failedOf(outcome);
+  if (!success && status !== 202) return failedOf(outcome, brokerName);
   if (type === 'create' && !isObject(body)) {
     return {
       kind: 'failed',

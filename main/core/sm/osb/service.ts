@@ -1,4 +1,5 @@
 import { ApiError } from '../../errors';
+import { apiVersionRefusal } from '../../osb/api-version';
 import type { OsbOperation } from '../../osb/endpoint-types';
 import { decodeOsbPath, type OsbRoute } from '../../osb/endpoints';
 import { findById } from '../../record-index';
@@ -82,6 +83,9 @@ export class OsbService {
     if (!route)
       return errorAnswer(404, 'NotFound', `There is no OSB endpoint ${call.method} /v2${call.path}.`);
     const broker = this.deps.brokers.record(call.brokerId);
+    // Every call, the catalog served from the cache included, as the broker checks the ones it gets.
+    const versionRefusal = apiVersionRefusal(call.headers.version, 'the Service Manager');
+    if (versionRefusal) return errorAnswer(412, 'PreconditionFailed', versionRefusal);
     if (needCatalog.has(route.operation)) await this.deps.catalog.soft(broker);
     const ctx = this.#context(call, route, broker);
     const refusal = await runBefore(this.#plugins, route.operation, ctx);
@@ -99,7 +103,8 @@ export class OsbService {
   async #answer(call: Omit<OsbJob, 'body' | 'forwardAs'>): Promise<OsbAnswer> {
     const rt = this.#runtime;
     const state = rt.store.state;
-    const job: OsbJob = { ...call, body: requestBody(call.route.operation, call.ctx.request.body) };
+    const body = requestBody(call.route.operation, call.ctx.request.body, call.platform.type);
+    const job: OsbJob = { ...call, body };
     job.forwardAs = sharedTarget(state, rt.catalog.plans(), job);
     const busy = (operationId: string) => rt.busy(operationId);
     checkRules({ job, state, catalog: rt.catalog, busy, onDeleteWithReferences: rt.onDeleteWithReferences });

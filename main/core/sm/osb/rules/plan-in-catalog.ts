@@ -1,10 +1,11 @@
-import { badRequest, notFound } from '../../../errors';
+import { badRequest } from '../../../errors';
 import { planOf, referencedOffering } from '../plans';
 import type { OsbRule } from './types';
 
 /**
- * The `plan_id` of a provision or update names a plan of the broker's catalog (404), or on a provision its
- * `reference-instance` plan; a `service_id` beside it names that plan's offering (400, as the broker would).
+ * The `plan_id` of a provision or update names a plan of the broker's catalog, or on a provision its
+ * `reference-instance` plan; a `service_id` beside it names that plan's offering. Else 400, as the broker
+ * itself answers: OSB provisioning and update define no 404.
  */
 export const planInCatalog: OsbRule = {
   name: 'plan-in-catalog',
@@ -16,8 +17,8 @@ export const planInCatalog: OsbRule = {
       job.route.operation === 'provision' ? referencedOffering(catalog, job.broker, planId) : undefined;
     const plan = reference ? undefined : planOf(catalog, job.broker, planId);
     if (!reference && !plan) {
-      throw notFound(
-        `Broker "${job.broker.name}" has no plan with id ${planId} in its catalog. Fetch GET /v2/catalog for the valid ids.`,
+      throw badRequest(
+        `The catalog of broker "${job.broker.name}" has no plan with id ${planId}. Send a plan_id from GET /v2/catalog.`,
       );
     }
     const offering =

@@ -1,4 +1,4 @@
-import { badRequest, notFound } from '../../../errors';
+import { badRequest } from '../../../errors';
 import { isObject } from '../../../is-object';
 import { findById } from '../../../record-index';
 import { planOf, referencedOffering } from '../plans';
@@ -19,9 +19,10 @@ function askedPlan({ job, state, catalog }: RuleCall) {
 }
 
 /**
- * The plan of a provision, or the new plan of an update, is visible to the caller (404, the Peripli SM's
- * rule); a Cloud Foundry caller names the organization in `context.organization_guid` (400), one the plan
- * is visible in (404). The `reference-instance` plan: see reference-offering-visible.ts.
+ * The plan of a provision, or the new plan of an update, is visible to the caller; a Cloud Foundry caller
+ * names the organization (`context.organization_guid`, or the top-level one: see `requestBody`), one the plan
+ * is visible in. Each refusal is 400: the Peripli SM answers 404, but OSB provisioning and update define no
+ * 404 for a platform to read. The `reference-instance` plan: see reference-offering-visible.ts.
  */
 export const planVisible: OsbRule = {
   name: 'plan-visible',
@@ -34,7 +35,7 @@ export const planVisible: OsbRule = {
     const access = planAccess(plan, platform, call.state.visibilities);
     const name = `Plan "${plan.catalog_name}" (${plan.catalog_id})`;
     if (!access) {
-      throw notFound(
+      throw badRequest(
         `${name} is not visible to platform "${platform.name}". Make it visible with POST /v1/visibilities.`,
       );
     }
@@ -42,11 +43,14 @@ export const planVisible: OsbRule = {
     const org = isObject(context) ? context.organization_guid : undefined;
     if (typeof org !== 'string' || org === '') {
       throw badRequest(
-        `Platform "${platform.name}" is a Cloud Foundry platform: send context.organization_guid.`,
+        `Platform "${platform.name}" is a Cloud Foundry platform: send context.organization_guid (or the top-level organization_guid).`,
       );
     }
     if (access.orgs !== 'all' && !access.orgs.includes(org)) {
-      throw notFound(`${name} is not visible in organization ${org} of platform "${platform.name}".`);
+      throw badRequest(
+        `${name} is not visible in organization ${org} of platform "${platform.name}". ` +
+          'Make it visible there with POST /v1/visibilities (label organization_guid).',
+      );
     }
   },
 };
