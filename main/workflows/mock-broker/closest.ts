@@ -26,7 +26,7 @@ const distance = (recorded: RequestShape, asked: RequestShape) =>
  * The recorded request most like `asked`: the same method and path first, then the fewest differing query
  * parameters and body leaves, then the earliest.
  */
-export function closestRecorded(recorded: readonly ShapedExchange[], asked: RequestShape) {
+function closestRecorded(recorded: readonly ShapedExchange[], asked: RequestShape) {
   const ranked = recorded.map((candidate) => ({
     ...candidate,
     distance: distance(candidate.shape, asked),

@@ -24,7 +24,7 @@ export interface RequestShape {
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const ID = '<id>';
 
-export const pathTemplate = (path: string) =>
+const pathTemplate = (path: string) =>
   path.replace(/(service_bindings\/)[^/]+/, '$1:bid').replace(/(service_instances\/)[^/]+/, '$1:id');
 
 /** The instance and binding ids in a request's path. */
