@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import pc from 'picocolors';
+import type { ReplayReport, Shard } from '../workflows/replay';
 import { brokerOptions } from './options';
 import { progressBar } from './progress-bar';
 
@@ -10,6 +11,7 @@ interface ReplayCliOptions {
   brokerPassword: string;
   junit?: string;
   json?: boolean;
+  shard?: Shard;
 }
 
 const USAGE_ERROR = 2;
@@ -19,38 +21,13 @@ Exit codes:
   1  a difference (a diff per exchange with its JSON paths)
   2  a usage or file error, or the broker is unreachable or refuses the credentials (401)`;
 
-async function runReplay(file: string, options: ReplayCliOptions): Promise<void> {
-  const { BrokerNotReachedError, exchangeDiff, FixtureError, replay, replayJUnitXml, summaryLine } =
-    await import('../workflows/replay');
-  // With --json, stdout holds the report alone; the readable lines go to stderr.
-  const say = options.json ? console.error : console.log;
-  const progress = progressBar(process.stderr);
-  try {
-    const report = await replay(file, {
-      brokerUrl: options.brokerUrl,
-      username: options.brokerUser,
-      password: options.brokerPassword,
-      onProgress: progress.update,
-    });
-    progress.clear();
-    for (const result of report.results) {
-      if (result.passed) say(`${pc.green('✓')} ${result.label}`);
-      else say(pc.red(`✗ ${exchangeDiff(result)}`));
-    }
-    say(summaryLine(report));
-    if (options.junit) {
-      await writeFile(options.junit, await replayJUnitXml(report));
-      say(`JUnit report: ${options.junit}`);
-    }
-    if (options.json) await printed(`${JSON.stringify(report, null, 2)}\n`);
-    // Exit at once: a broker that never answered may hold a socket open.
-    process.exit(report.summary.failed > 0 ? 1 : 0);
-  } catch (error) {
-    progress.clear();
-    if (!(error instanceof FixtureError || error instanceof BrokerNotReachedError)) throw error;
-    console.error(`smsim replay: ${error.message}`);
-    process.exit(USAGE_ERROR);
-  }
+/** `i/n` with 1 ≤ i ≤ n. */
+function parseShard(value: string): Shard {
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const [index, total] = [Number(match?.[1]), Number(match?.[2])];
+  if (!match || index < 1 || index > total)
+    throw new InvalidArgumentError('give i/n with 1 ≤ i ≤ n, e.g. 2/3.');
+  return { index, total };
 }
 
 /** Resolves once stdout took the text: exiting before would cut a long report where stdout is a pipe. */
@@ -59,16 +36,74 @@ const printed = (text: string) =>
     process.stdout.write(text, () => resolve());
   });
 
+async function runReplay(given: string[], options: ReplayCliOptions): Promise<void> {
+  const replays = await import('../workflows/replay');
+  const { exchangeDiff, replay, summaryLine } = replays;
+  // With --json, stdout holds the report alone; the readable lines go to stderr.
+  const say = options.json ? console.error : console.log;
+  const progress = progressBar(process.stderr);
+  try {
+    const all = await replays.selectRecordings(given);
+    const files = options.shard ? replays.shardOf(all, options.shard) : all;
+    const shard = options.shard ? `${options.shard.index}/${options.shard.total}` : undefined;
+    if (shard) say(`shard ${shard}: ${files.length} of ${all.length} recordings`);
+    const reports: ReplayReport[] = [];
+    for (const file of files) {
+      if (files.length > 1) say(pc.bold(file));
+      const report = await replay(file, {
+        brokerUrl: options.brokerUrl,
+        username: options.brokerUser,
+        password: options.brokerPassword,
+        onProgress: progress.update,
+      });
+      progress.clear();
+      for (const result of report.results) {
+        if (result.passed) say(`${pc.green('✓')} ${result.label}`);
+        else say(pc.red(`✗ ${exchangeDiff(result)}`));
+      }
+      say(summaryLine(report));
+      reports.push(report);
+    }
+    const summary = replays.setSummary(reports);
+    if (files.length !== 1)
+      say(
+        `${summary.recordings} recordings, ${summary.total} exchanges: ${summary.passed} same, ${summary.failed} different`,
+      );
+    if (options.junit) {
+      await writeFile(options.junit, await replays.replayJUnitXml(reports));
+      say(`JUnit report: ${options.junit}`);
+    }
+    if (options.json)
+      await printed(`${JSON.stringify({ ...(shard ? { shard } : {}), summary, reports }, null, 2)}\n`);
+    // Exit at once: a broker that never answered may hold a socket open.
+    process.exit(summary.failed > 0 ? 1 : 0);
+  } catch (error) {
+    progress.clear();
+    if (!(error instanceof replays.FixtureError || error instanceof replays.BrokerNotReachedError))
+      throw error;
+    console.error(`smsim replay: ${error.message}`);
+    process.exit(USAGE_ERROR);
+  }
+}
+
 export function registerReplay(program: Command): void {
   brokerOptions(
     program
       .command('replay')
-      .description('replay a recording (HAR) against a broker and compare every answer with the recorded one')
-      .argument('<file>', 'the recording (.har); its rules are read from <name>.rules.json beside it'),
+      .description('replay recordings (HAR) against a broker and compare every answer with the recorded one')
+      .argument(
+        '<recordings...>',
+        'recordings (.har; the rules are read from <name>.rules.json beside each), folders (every .har below) or globs ("recordings/**/*.har")',
+      ),
   )
     .option(
+      '--shard <i/n>',
+      'replay only the i-th of n parts of the recordings (sorted by path), as a CI matrix splits them',
+      parseShard,
+    )
+    .option(
       '--junit <file>',
-      'write a JUnit XML report (one test case per exchange, with its time and the requests in system-out)',
+      'write a JUnit XML report (a suite per recording, a test case per exchange with its time and the requests in system-out)',
     )
     .option('--json', 'print the report as JSON on stdout (the readable lines go to stderr)')
     .addHelpText('after', EXIT_CODES)

@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shippedFixture } from '../../main/package-root';
+import { rulesFileOf } from '../../main/workflows/recordings/rules';
 import { runCli } from '../helpers/cli';
 import { fastSimulator } from '../helpers/recorded-session';
 import { startTestSimulator, type TestSimulator } from '../helpers/simulator';
@@ -23,13 +24,16 @@ afterAll(async () => {
   await out?.remove();
 });
 
-/** `smsim replay` of the shipped recording against the sample broker (or `brokerUrl`) with `password`. */
-async function smsimReplay(extra: string[], overrides: { brokerUrl?: string; password?: string } = {}) {
+/** `smsim replay` of the shipped recording (or `recordings`) against the sample broker (or `brokerUrl`). */
+async function smsimReplay(
+  extra: string[],
+  overrides: { brokerUrl?: string; password?: string; recordings?: string[] } = {},
+) {
   const { url, credentials } = sim.simulator.endpoints.sampleBroker!;
   const run = runCli(
     [
       'replay',
-      RECORDING,
+      ...(overrides.recordings ?? [RECORDING]),
       '--broker-url',
       overrides.brokerUrl ?? url,
       '--broker-user',
@@ -55,9 +59,12 @@ describe('smsim replay (the CLI)', { timeout: 90_000 }, () => {
   it('--json prints the report on stdout alone, with the counts and each exchange', async () => {
     const { code, output, stdout } = await smsimReplay(['--json']);
     expect(code, output).toBe(0);
-    const report = JSON.parse(stdout());
+    const { summary, reports } = JSON.parse(stdout());
+    expect(reports).toHaveLength(1);
+    const [report] = reports;
     expect(report.summary.total).toBeGreaterThan(5);
     expect(report.summary).toEqual({ total: report.summary.total, passed: report.summary.total, failed: 0 });
+    expect(summary).toEqual({ recordings: 1, ...report.summary });
     expect(report.results).toHaveLength(report.summary.total);
     expect(report.results[0]).toMatchObject({
       label: '#0 GET /v2/catalog (catalog)',
@@ -110,6 +117,47 @@ describe('smsim replay (the CLI)', { timeout: 90_000 }, () => {
     expect(output.trim()).toMatch(
       /^smsim replay: the broker at \S+ refused the credentials \(401 Unauthorized\); check the user and password\.$/,
     );
+  });
+
+  it('--shard i/n: the shards of a folder partition its recordings, their union is the unsharded run', async () => {
+    const folder = join(out.path, 'recordings');
+    await mkdir(join(folder, 'more'), { recursive: true });
+    const names = ['b.har', 'a.har', 'more/d.har', 'c.har'];
+    for (const name of names) {
+      await copyFile(RECORDING, join(folder, name));
+      await copyFile(rulesFileOf(RECORDING), rulesFileOf(join(folder, name)));
+    }
+    const replayed = async (args: string[], recordings = [folder]) => {
+      const { code, output, stdout } = await smsimReplay(['--json', ...args], { recordings });
+      expect(code, output).toBe(0);
+      const { reports } = JSON.parse(stdout()) as { reports: Array<{ file: string; summary: unknown }> };
+      return reports;
+    };
+    const unsharded = await replayed([]);
+    const sorted = names.map((name) => join(folder, name)).sort();
+    expect(unsharded.map((report) => report.file)).toEqual(sorted);
+    const shards = [];
+    for (const index of [1, 2, 3]) shards.push(await replayed(['--shard', `${index}/3`]));
+    const files = shards.map((reports) => reports.map((report) => report.file));
+    expect(files.every((part) => part.length >= 1)).toBe(true);
+    expect(files.flat()).toEqual(sorted);
+    expect(new Set(files.flat()).size).toBe(sorted.length);
+    expect(shards.flat().map((report) => [report.file, report.summary])).toEqual(
+      unsharded.map((report) => [report.file, report.summary]),
+    );
+    const globbed = await replayed([], [`${folder}/**/*.har`]);
+    expect(globbed.map((report) => report.file)).toEqual(sorted);
+  });
+
+  it('--shard that is not i/n, or a folder without recordings: exit 2', async () => {
+    const badShard = await smsimReplay(['--shard', '4/3']);
+    expect(badShard.code, badShard.output).toBe(2);
+    expect(badShard.output).toContain('give i/n with 1 ≤ i ≤ n');
+    const empty = join(out.path, 'empty');
+    await mkdir(empty);
+    const none = await smsimReplay([], { recordings: [empty] });
+    expect(none.code, none.output).toBe(2);
+    expect(none.output.trim()).toBe(`smsim replay: no recording (.har) matches ${empty}`);
   });
 
   it('--help states the exit codes', async () => {
