@@ -6,7 +6,7 @@ import { SAMPLE_IDS } from '../../main/core/sample-broker/ids';
 import { writeRecording } from '../../main/workflows/recordings/har-file';
 import { DEFAULT_RULES, rulesFileOf } from '../../main/workflows/recordings/rules';
 import { type CliRun, runCli, waitForOutput } from '../helpers/cli';
-import { fastSimulator, recordSession } from '../helpers/recorded-session';
+import { control, fastSimulator, recordSession } from '../helpers/recorded-session';
 import { startTestSimulator } from '../helpers/simulator';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -135,6 +135,44 @@ describe('smsim mock-broker', () => {
     expect((await provision(mock.url, recordedProvision, `Basic ${btoa('author:secret')}`)).status).toBe(201);
     mock.child.kill('SIGINT');
     expect(await mock.exited).toBe(0);
+  });
+
+  it('--register: the mock becomes a broker of a running smsim, its plans provisionable, removed on stop', async () => {
+    const sim = await startTestSimulator({ ...fastSimulator, sampleBroker: false });
+    try {
+      const controlUrl = sim.simulator.endpoints.control.url;
+      const mock = await startMock([file, '--register', controlUrl, '--name', 'recorded']);
+      await waitForOutput(mock, 'registered as broker recorded');
+      expect(mock.output()).toMatch(
+        /registered as broker recorded in smsim at \S+: (\d+) plans, \1 published/,
+      );
+      const created = await control(controlUrl, 'POST', '/platforms/cf-dev/service_instances?wait=true', {
+        name: 'from-the-mock',
+        service: 'sample-db',
+        plan: 'small',
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      const id = created.body.id as string;
+      const removed = await control(
+        controlUrl,
+        'DELETE',
+        `/platforms/cf-dev/service_instances/${id}?wait=true`,
+      );
+      expect(removed.status).toBeLessThan(300);
+      mock.child.kill('SIGINT');
+      expect(await mock.exited, mock.output()).toBe(0);
+      expect(mock.output()).toContain('broker recorded removed from smsim');
+      const brokers = await control(controlUrl, 'GET', '/sm/service_brokers');
+      expect(brokers.body.items.map((broker: { name: string }) => broker.name)).not.toContain('recorded');
+    } finally {
+      await sim.cleanup();
+    }
+  });
+
+  it('--register with no smsim there: one sentence, exit 2', async () => {
+    const run = runCli(['mock-broker', file, '--register', 'http://127.0.0.1:1']);
+    expect(await run.exited).toBe(2);
+    expect(run.output()).toContain('smsim mock-broker: cannot reach smsim at http://127.0.0.1:1');
   });
 
   it('usage errors exit 2; --help states the exit codes', async () => {
