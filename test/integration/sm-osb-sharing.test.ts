@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { identityOf } from '../helpers/platform-harness';
 import { type SharingSimulator, startSharingSimulator } from '../helpers/sharing-harness';
 
 let s: SharingSimulator;
@@ -97,6 +98,13 @@ describe('instance sharing (detach, the default)', () => {
       method: 'PUT',
       path: `/v2/service_instances/${sharedId}/service_bindings/${bindingId}`,
       body: { plan_id: s.sharedPlanId, context: cfContext() },
+    });
+    // Exactly the shared instance's context, nothing of k8s-dev's merged in; the identity is the binder's.
+    const shared = await s.sim.smCall('GET', `/v1/service_instances/${sharedId}`);
+    expect((put!.body as { context: unknown }).context).toEqual(shared.body.context);
+    expect(identityOf(put!)).toMatchObject({
+      platform: 'kubernetes',
+      user: { username: 'kubernetes-admin' },
     });
     const stored = await s.sim.smCall('GET', `/v1/service_bindings/${bindingId}`);
     const k8sId = s.sim.platformEndpoint('k8s-dev').id;

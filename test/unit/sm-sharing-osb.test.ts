@@ -77,14 +77,16 @@ describe('the OSB route and shared instances', () => {
     expect(sharingActions()).toEqual(['reference-created', 'detached', 'last-holder-gone']);
   });
 
-  it("binds a reference at the broker with the shared instance's plan and context", async () => {
+  it("binds a reference at the broker with the shared instance's plan and exactly its context", async () => {
     const bind = { service_id: 'svc-db', plan_id: refPlan, context: { ...k8sContext, binding_name: 'b' } };
     expect((await h.call(h.k8s, 'PUT', '/service_instances/ref/service_bindings/b1', bind)).status).toBe(201);
     const sent = h.client.osbCalls().find((call) => call.method === 'PUT' && call.path.includes('bindings'));
     expect(sent).toMatchObject({
       path: '/v2/service_instances/orig/service_bindings/b1',
-      body: { plan_id: 'shareable', context: { ...cfContext(), binding_name: 'b', namespace: 'ns' } },
+      body: { plan_id: 'shareable' },
     });
+    // Exactly the shared instance's context, none of the binding platform's fields merged in.
+    expect((sent!.body as { context: unknown }).context).toEqual(cfContext());
     expect(h.state.bindings[0]).toMatchObject({
       service_instance_id: 'ref',
       platform_id: h.k8s.id,

@@ -99,7 +99,9 @@ const REFERENCE_OPERATIONS = new Set([
 
 /**
  * Calls on the caller's own reference go to the broker as calls on the shared instance: its id in the path,
- * its plan in `plan_id`, its context (over the binding's) in a bind body. Undefined for any other call.
+ * its plan in `plan_id`, and in a bind body exactly its context (nothing of the binding platform's merged in:
+ * the broker sees the instance it made); the originating identity stays the caller's. Undefined for any other
+ * call.
  */
 export function sharedTarget(
   state: SmState,
@@ -120,7 +122,7 @@ export function sharedTarget(
     ? {
         ...request.body,
         ...(planId ? { plan_id: planId } : {}),
-        context: { ...(isObject(request.body.context) ? request.body.context : {}), ...shared.context },
+        context: shared.context,
       }
     : request.body;
   const path = job.path.replace(
