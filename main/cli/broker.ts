@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { BrokerSummary } from '../core/sm/broker-registration';
-import type { Answer, ControlCall } from '../workflows/scenarios/control-client';
+import type { ControlCall } from '../workflows/scenarios/control-client';
 import { type BrokerCredentialOptions, brokerCredentialOptions, brokerCredentials } from './broker-options';
 import { parseBrokerUrl } from './options';
 import { brokerPlans, stdoutColours, tableStyle } from './terminal';
@@ -9,7 +9,7 @@ const DEFAULT_CONTROL_URL = 'http://127.0.0.1:4810';
 const EXIT_CODES = `
 Exit codes:
   0  done
-  1  the Service Manager refused the change (a broker with instances, an invalid catalog, a name taken)
+  1  the Service Manager refused the change (a broker with instances, an invalid catalog)
   2  usage error, no broker of that name, smsim or the broker unreachable, or the broker refused the credentials`;
 
 interface ControlOptions {
@@ -30,17 +30,8 @@ async function control(options: ControlOptions): Promise<ControlCall> {
   const { controlClient } = await import('../workflows/scenarios/control-client');
   const call = controlClient(options.against);
   return async (method, path, body) => {
-    let answer: Answer;
-    try {
-      answer = await call(method, path, body);
-    } catch (error) {
-      const { cause } = error as { cause?: { code?: string; message?: string } };
-      const why = cause?.code ?? cause?.message ?? (error as Error).message;
-      throw new BrokerCommandError(
-        `cannot reach smsim at ${options.against} (${why}): start it with \`smsim serve\`, or give its control URL with --against.`,
-        2,
-      );
-    }
+    // Unreachable, it throws a SimulatorNotReachedError: exit 2 like every error but a BrokerCommandError.
+    const answer = await call(method, path, body);
     if (answer.status < 300) return answer;
     const description = (answer.body as { description?: string } | undefined)?.description;
     // The SM refusing a change is a finding; anything else (no such broker, the broker down, 401) is not.

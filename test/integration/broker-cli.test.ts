@@ -97,13 +97,27 @@ describe('smsim broker against a running smsim', () => {
     expect(noPassword.output).toMatch(/SMSIM_BROKER_PASSWORD/);
   });
 
+  it("a broker with instances is refused: exit code 1 with the Service Manager's sentence", async () => {
+    const created = await fetch(`${serve.controlUrl}/api/platforms/cf-dev/service_instances?wait=true`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'kept', service: 'sample-logs', plan: 'basic' }),
+    });
+    expect(created.status).toBe(201);
+    const refused = await smsimBroker(['remove', 'sample']);
+    expect(refused.code).toBe(1);
+    expect(refused.output).toMatch(
+      /^smsim broker: Broker "sample" still has 1 service instance\(s\) \(kept\)/,
+    );
+  });
+
   it('a smsim that is not running: exit code 2 saying how to start it', async () => {
     const gone = await startFakeBroker({ catalog: {} });
     await gone.close();
     const run = runCli(['broker', 'list', '--against', gone.url]);
     expect(await run.exited).toBe(2);
     expect(run.output()).toMatch(
-      new RegExp(`^smsim broker: cannot reach smsim at ${gone.url} \\(ECONNREFUSED\\)`),
+      new RegExp(`^smsim broker: no simulator answers at ${gone.url} \\(ECONNREFUSED\\)`),
     );
   });
 });
