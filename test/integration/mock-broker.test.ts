@@ -82,11 +82,14 @@ describe('mock broker', () => {
     expect(registered.status, JSON.stringify(registered.body)).toBe(201);
     const provision = har.log.entries.find((entry) => entry.request.method === 'PUT')!;
     const body = { ...JSON.parse(provision.request.postData!.text!), parameters: { size: 'xl' } };
-    const response = await fetch(`${registered.body.url}/v2/service_instances/any-new-id?accepts_incomplete=true`, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+    const response = await fetch(
+      `${registered.body.url}/v2/service_instances/any-new-id?accepts_incomplete=true`,
+      {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      },
+    );
     expect(response.status).toBe(provision.response.status);
   });
 });
