@@ -1,5 +1,8 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { globRegExp, shardOf } from '../../main/workflows/replay/select';
+import { selectRecordings, shardOf } from '../../main/workflows/replay/select';
+import { tempDir } from '../helpers/temp-dir';
 
 describe('replay shards', () => {
   it('n shards of a list hold every item exactly once, in order, in parts of nearly equal length', () => {
@@ -18,16 +21,30 @@ describe('replay shards', () => {
 });
 
 describe('recording globs', () => {
-  it('** spans folders, * and ? stay within a name, {a,b} is either', () => {
-    const glob = globRegExp('recordings/**/*.har');
-    expect(glob.test('recordings/a.har')).toBe(true);
-    expect(glob.test('recordings/x/y/b.har')).toBe(true);
-    expect(glob.test('recordings/a.rules.json')).toBe(false);
-    expect(glob.test('other/a.har')).toBe(false);
-    expect(globRegExp('r/*.har').test('r/x/a.har')).toBe(false);
-    expect(globRegExp('r/s?.har').test('r/s1.har')).toBe(true);
-    expect(globRegExp('r/{cf,k8s}-*.har').test('r/k8s-bind.har')).toBe(true);
-    expect(globRegExp('r/{cf,k8s}-*.har').test('r/sm-bind.har')).toBe(false);
-    expect(globRegExp('r/a+b.har').test('r/aab.har')).toBe(false);
+  it('** spans folders, * and ? stay within a name, {a,b} is either; only .har files count', async () => {
+    const dir = await tempDir('smsim-globs-');
+    try {
+      for (const file of ['a.har', 'x/y/b.har', 'a.rules.json', 's1.har', 'k8s-bind.har', 'sm-bind.har']) {
+        await mkdir(dirname(join(dir.path, 'r', file)), { recursive: true });
+        await writeFile(join(dir.path, 'r', file), '{}');
+      }
+      await mkdir(join(dir.path, 'other'));
+      await writeFile(join(dir.path, 'other', 'a.har'), '{}');
+      const names = async (pattern: string) =>
+        (await selectRecordings([`${dir.path}/${pattern}`])).map((file) => relative(dir.path, file));
+      expect(await names('r/**/*.har')).toEqual([
+        'r/a.har',
+        'r/k8s-bind.har',
+        'r/s1.har',
+        'r/sm-bind.har',
+        'r/x/y/b.har',
+      ]);
+      expect(await names('r/*.har')).not.toContain('r/x/y/b.har');
+      expect(await names('r/s?.har')).toEqual(['r/s1.har']);
+      expect(await names('r/{cf,k8s}-*.har')).toEqual(['r/k8s-bind.har']);
+      await expect(selectRecordings([`${dir.path}/r/*.json`])).rejects.toThrow(/no recording/);
+    } finally {
+      await dir.remove();
+    }
   });
 });

@@ -1,34 +1,12 @@
 import { readdir, stat } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { isAbsolute, join, sep } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
 import { FixtureError } from './load';
 
 /** `--shard 2/3`: the second of three parts. */
 export interface Shard {
   index: number;
   total: number;
-}
-
-const GLOB_CHARS = /[*?{]/;
-
-/** A glob (`**` any folders, `*` and `?` within a name, `{a,b}` either) as a RegExp on `/`-separated paths. */
-export function globRegExp(glob: string): RegExp {
-  let source = '';
-  for (let at = 0; at < glob.length; at++) {
-    const char = glob[at]!;
-    if (glob.startsWith('**/', at)) {
-      source += '(?:.*/)?';
-      at += 2;
-    } else if (glob.startsWith('**', at)) {
-      source += '.*';
-      at += 1;
-    } else if (char === '*') source += '[^/]*';
-    else if (char === '?') source += '[^/]';
-    else if (char === '{') source += '(?:';
-    else if (char === '}') source += ')';
-    else if (char === ',') source += '|';
-    else source += char.replace(/[.+^$()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${source}$`);
 }
 
 const slashed = (path: string) => path.split(sep).join('/');
@@ -43,14 +21,9 @@ async function filesBelow(dir: string): Promise<string[]> {
 }
 
 async function recordingsOf(given: string): Promise<string[]> {
-  if (GLOB_CHARS.test(given)) {
-    const pattern = slashed(given);
-    const segments = pattern.split('/');
-    const fixed = segments.findIndex((segment) => GLOB_CHARS.test(segment));
-    const base = segments.slice(0, fixed).join('/') || '.';
-    const matcher = globRegExp(pattern.startsWith('./') ? pattern.slice(2) : pattern);
-    const files = await filesBelow(base).catch(() => []);
-    return files.filter((file) => isHar(file) && matcher.test(file.startsWith('./') ? file.slice(2) : file));
+  if (isDynamicPattern(given)) {
+    const files = await glob(slashed(given), { onlyFiles: true, absolute: isAbsolute(given) });
+    return files.filter(isHar);
   }
   const found = await stat(given).catch(() => undefined);
   if (found?.isDirectory()) return (await filesBelow(given)).filter(isHar);
