@@ -44,6 +44,33 @@ const instancePath = (id: string) => `/service_instances/${id}?accepts_incomplet
 const brokerCallsFor = async (id: string) =>
   (await sim.brokerRequests()).filter((request) => request.path.includes(id));
 
+describe('the OSB chain: the REQUIRED top-level guids', () => {
+  it('reach the broker from both platforms: Cloud Foundry its org and space, Kubernetes its cluster id and namespace', async () => {
+    for (const name of ['cf-dev', 'k8s-dev'] as const) {
+      const created = await sim.platform(name)('POST', '/service_instances', {
+        name: `guids-${name}`,
+        service: 'sample-db',
+        plan: 'small',
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      const [put] = await brokerCallsFor(created.body.id);
+      type Provision = { context: Record<string, string>; organization_guid: string; space_guid: string };
+      const { context, organization_guid, space_guid } = put!.body as Provision;
+      if (name === 'cf-dev')
+        expect({ organization_guid, space_guid }).toEqual({
+          organization_guid: context.organization_guid,
+          space_guid: context.space_guid,
+        });
+      else
+        expect({ organization_guid, space_guid }).toEqual({
+          organization_guid: context.clusterid,
+          space_guid: context.namespace,
+        });
+      expect(organization_guid).toEqual(expect.any(String));
+    }
+  });
+});
+
 describe('the OSB chain: statuses as the spec lists them', () => {
   it('an unknown plan_id is 400 BadRequest saying what to do, as the broker alone answers; the broker is not called', async () => {
     const id = randomUUID();
