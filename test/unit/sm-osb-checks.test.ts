@@ -250,6 +250,34 @@ describe('plans on provision and update', () => {
 });
 
 describe('routing', () => {
+  it('answers 412 to every call, the catalog included, without a supported X-Broker-API-Version', async () => {
+    const h = await osbHarness();
+    const calls = h.client.calls.length;
+    for (const version of [undefined, '2.13', '3.0', 'x']) {
+      for (const [method, path, body] of [
+        ['GET', '/catalog'],
+        ['PUT', '/service_instances/v-1', h.provisionBody()],
+      ] as const) {
+        const answer = await h.osb.handle({
+          platform: h.cf,
+          brokerId: h.broker.id,
+          method,
+          path,
+          query: {},
+          headers: { version },
+          body,
+          flowId: 'f',
+        });
+        expect(answer, `${method} ${path} with ${version}`).toMatchObject({
+          status: 412,
+          body: { error: 'PreconditionFailed', description: expect.stringContaining('2.17') },
+        });
+      }
+    }
+    expect(h.client.calls).toHaveLength(calls);
+    expect(h.state.instances).toEqual([]);
+  });
+
   it('answers 404 for an unknown broker and an unknown endpoint', async () => {
     const h = await osbHarness();
     const unknownBroker = await h.osb.handle({
