@@ -3,6 +3,9 @@ import { runCli, startServe } from '../helpers/cli';
 import { startFakeBroker, validCatalog } from '../helpers/fake-broker';
 import { tempDir } from '../helpers/temp-dir';
 
+/** A platform learns of a change within a second or so; a loaded CI machine may take longer. */
+const SYNCED = { timeout: 10_000 };
+
 const PASSWORD = 'broker-secret-5678';
 let dir: Awaited<ReturnType<typeof tempDir>>;
 let serve: Awaited<ReturnType<typeof startServe>>;
@@ -59,7 +62,7 @@ describe('smsim broker against a running smsim', () => {
     const published = await smsimBroker(['publish', 'mine']);
     expect(published).toEqual({ code: 0, output: 'broker mine: 2 plans, public\n' });
     for (const platform of ['cf-dev', 'k8s-dev'])
-      await expect.poll(() => marketplace(platform)).toContain(service);
+      await expect.poll(() => marketplace(platform), SYNCED).toContain(service);
 
     const again = await smsimBroker(['register', 'mine', broker.url, '--broker-username', 'v'], {
       SMSIM_BROKER_PASSWORD: PASSWORD,
@@ -68,7 +71,7 @@ describe('smsim broker against a running smsim', () => {
 
     expect(await smsimBroker(['remove', 'mine'])).toEqual({ code: 0, output: 'broker mine removed\n' });
     for (const platform of ['cf-dev', 'k8s-dev'])
-      await expect.poll(() => marketplace(platform)).not.toContain(service);
+      await expect.poll(() => marketplace(platform), SYNCED).not.toContain(service);
   });
 
   it('no broker of that name, a broker that is down, a missing password: exit code 2 with one sentence', async () => {

@@ -5,6 +5,9 @@ import { runCli, startServe } from '../helpers/cli';
 import { startFakeBroker, validCatalog } from '../helpers/fake-broker';
 import { tempDir } from '../helpers/temp-dir';
 
+/** A platform learns of a change within a second or so; a loaded CI machine may take longer. */
+const SYNCED = { timeout: 10_000 };
+
 const PASSWORD = 'broker-secret-1234';
 let dir: Awaited<ReturnType<typeof tempDir>>;
 const closing: Array<() => Promise<unknown>> = [];
@@ -53,7 +56,7 @@ describe('smsim serve --broker', () => {
     expect(run.output()).toMatch(new RegExp(`broker my \\(2 plans, public\\)\\s*│ ${broker.url}\\s*│ u`));
     expect(run.output()).not.toContain(PASSWORD);
     for (const platform of ['cf-dev', 'k8s-dev'])
-      await expect.poll(() => marketplace(run.controlUrl, platform)).toContain(broker.service);
+      await expect.poll(() => marketplace(run.controlUrl, platform), SYNCED).toContain(broker.service);
   });
 
   it('--private registers the broker without publishing a plan', async () => {
@@ -72,12 +75,14 @@ describe('smsim serve --broker', () => {
     for (const platform of ['cf-dev', 'k8s-dev']) {
       // Once the platform has the broker, its marketplace is what the visibilities allow: nothing of it.
       await expect
-        .poll(async () =>
-          (
-            (await get(`${run.controlUrl}/api/platforms/${platform}/service_brokers`)).items as Array<{
-              name: string;
-            }>
-          ).map((registered) => registered.name),
+        .poll(
+          async () =>
+            (
+              (await get(`${run.controlUrl}/api/platforms/${platform}/service_brokers`)).items as Array<{
+                name: string;
+              }>
+            ).map((registered) => registered.name),
+          SYNCED,
         )
         .toContain(`sm-mine-${id}`);
       expect(await marketplace(run.controlUrl, platform)).not.toContain(broker.service);
@@ -116,7 +121,7 @@ describe('smsim serve --broker', () => {
     expect(run.output()).toContain('broker open (2 plans, public)');
     expect(run.output()).toContain('broker closed (2 plans, private)');
     expect(run.output()).not.toContain(PASSWORD);
-    await expect.poll(() => marketplace(run.controlUrl, 'cf-dev')).toContain(open.service);
+    await expect.poll(() => marketplace(run.controlUrl, 'cf-dev'), SYNCED).toContain(open.service);
     expect(await marketplace(run.controlUrl, 'cf-dev')).not.toContain(closed.service);
   });
 
