@@ -6,7 +6,7 @@ import { brokerOptions } from './options';
 
 interface CheckCliOptions {
   brokerUrl: string;
-  brokerUser: string;
+  brokerUsername: string;
   brokerPassword: string;
   apiVersion: '2.17';
   plans?: string[];
@@ -95,7 +95,7 @@ async function runCheck(options: CheckCliOptions): Promise<void> {
   const { brokerUnusable, check, toJsonReport, toJUnitXml } = await import('../workflows/conformance');
   const broker = {
     brokerUrl: options.brokerUrl,
-    username: options.brokerUser,
+    username: options.brokerUsername,
     password: options.brokerPassword,
     apiVersion: options.apiVersion,
     timeoutMs: options.timeoutMs,

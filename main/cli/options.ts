@@ -26,12 +26,14 @@ export function parseBrokerUrl(value: string): string {
   return value;
 }
 
-/** `--broker-url`, `--broker-user`, `--broker-password` (the last two also from SMSIM_BROKER_USER / _PASSWORD). */
+/** `--broker-url`, `--broker-username`, `--broker-password` (the last two also from SMSIM_BROKER_USERNAME / _PASSWORD), named as serve's. */
 export function brokerOptions(command: Command): Command {
   return command
     .requiredOption('--broker-url <url>', 'the broker, e.g. http://127.0.0.1:8080', parseBrokerUrl)
     .addOption(
-      new Option('--broker-user <user>', 'basic-auth user').env('SMSIM_BROKER_USER').makeOptionMandatory(),
+      new Option('--broker-username <user>', 'basic-auth user')
+        .env('SMSIM_BROKER_USERNAME')
+        .makeOptionMandatory(),
     )
     .addOption(
       new Option('--broker-password <password>', 'basic-auth password')

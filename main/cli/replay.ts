@@ -7,7 +7,7 @@ import { progressBar } from './progress-bar';
 
 interface ReplayCliOptions {
   brokerUrl: string;
-  brokerUser: string;
+  brokerUsername: string;
   brokerPassword: string;
   junit?: string;
   json?: boolean;
@@ -52,7 +52,7 @@ async function runReplay(given: string[], options: ReplayCliOptions): Promise<vo
       if (files.length > 1) say(pc.bold(file));
       const report = await replay(file, {
         brokerUrl: options.brokerUrl,
-        username: options.brokerUser,
+        username: options.brokerUsername,
         password: options.brokerPassword,
         onProgress: progress.update,
       });

@@ -22,7 +22,7 @@ afterAll(() => out.remove());
 
 async function smsimCheck(url: string, extra: string[] = [], password = ASYNC_BROKER_CREDENTIALS.password) {
   const run = runCli(
-    ['check', '--broker-url', url, '--broker-user', ASYNC_BROKER_CREDENTIALS.username, ...extra],
+    ['check', '--broker-url', url, '--broker-username', ASYNC_BROKER_CREDENTIALS.username, ...extra],
     {
       SMSIM_BROKER_PASSWORD: password,
     },
@@ -159,7 +159,7 @@ describe('smsim check when the broker cannot be checked', () => {
       expect(output).toBe(stderr);
       expect(stderr.trim().split('\n')).toEqual([
         expect.stringMatching(
-          /^smsim check: the broker at \S+ answered 401 to user "broker": check --broker-user and --broker-password/,
+          /^smsim check: the broker at \S+ answered 401 to user "broker": check --broker-username and --broker-password/,
         ),
       ]);
       expect(broker.received).toEqual([]);

@@ -23,7 +23,7 @@ afterAll(async () => {
 async function smsimCheck(extra: string[], env: NodeJS.ProcessEnv = {}) {
   const broker = sim.simulator.endpoints.sampleBroker!;
   const run = runCli(
-    ['check', '--broker-url', broker.url, '--broker-user', broker.credentials.username, ...extra],
+    ['check', '--broker-url', broker.url, '--broker-username', broker.credentials.username, ...extra],
     {
       SMSIM_BROKER_PASSWORD: broker.credentials.password,
       ...env,
@@ -97,12 +97,12 @@ describe('smsim check (the CLI)', () => {
   });
 
   it('exits 2 on a usage error', async () => {
-    const missing = runCli(['check', '--broker-user', 'u', '--broker-password', 'p']);
+    const missing = runCli(['check', '--broker-username', 'u', '--broker-password', 'p']);
     const badUrl = runCli([
       'check',
       '--broker-url',
       'not a url',
-      '--broker-user',
+      '--broker-username',
       'u',
       '--broker-password',
       'p',

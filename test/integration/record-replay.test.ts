@@ -125,7 +125,7 @@ describe('replay', () => {
     const junit = join(dir.path, 'replay.xml');
     const { brokerUrl, username, password } = broker();
     const run = runCli(['replay', faulty, '--broker-url', brokerUrl, '--junit', junit], {
-      SMSIM_BROKER_USER: username,
+      SMSIM_BROKER_USERNAME: username,
       SMSIM_BROKER_PASSWORD: password,
     });
     const code = await run.exited;
@@ -172,7 +172,7 @@ describe('replay', () => {
       join(dir.path, 'none.har'),
       '--broker-url',
       'http://127.0.0.1:1',
-      '--broker-user',
+      '--broker-username',
       'u',
       '--broker-password',
       'p',

@@ -36,7 +36,7 @@ async function smsimReplay(
       ...(overrides.recordings ?? [RECORDING]),
       '--broker-url',
       overrides.brokerUrl ?? url,
-      '--broker-user',
+      '--broker-username',
       credentials.username,
       ...extra,
     ],

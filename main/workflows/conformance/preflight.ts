@@ -25,7 +25,7 @@ export async function brokerUnusable(
   }
   if (outcome === 'timeout') return `cannot reach the broker at ${options.brokerUrl} (${reply.failure})`;
   if (reply.status === 401) {
-    return `the broker at ${options.brokerUrl} answered 401 to user "${options.username}": check --broker-user and --broker-password (or SMSIM_BROKER_PASSWORD)`;
+    return `the broker at ${options.brokerUrl} answered 401 to user "${options.username}": check --broker-username and --broker-password (or SMSIM_BROKER_PASSWORD)`;
   }
   return undefined;
 }
