@@ -1,4 +1,5 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { parseShard, type Shard } from '../workflows/select';
 
 export function parsePort(value: string): number {
   const port = Number(value);
@@ -6,6 +7,12 @@ export function parsePort(value: string): number {
     throw new InvalidArgumentError('a port is a whole number from 0 to 65535 (0 = free ports).');
   }
   return port;
+}
+
+export function parseShardOption(value: string): Shard {
+  const shard = parseShard(value);
+  if (!shard) throw new InvalidArgumentError('give i/n with 1 ≤ i ≤ n, e.g. 2/3.');
+  return shard;
 }
 
 export function parseBrokerUrl(value: string): string {

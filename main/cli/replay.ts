@@ -1,8 +1,9 @@
 import { writeFile } from 'node:fs/promises';
-import { type Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
 import pc from 'picocolors';
-import type { ReplayReport, Shard } from '../workflows/replay';
-import { brokerOptions } from './options';
+import type { ReplayReport } from '../workflows/replay';
+import type { Shard } from '../workflows/select';
+import { brokerOptions, parseShardOption } from './options';
 import { progressBar } from './progress-bar';
 
 interface ReplayCliOptions {
@@ -21,15 +22,6 @@ Exit codes:
   1  a difference (a diff per exchange with its JSON paths)
   2  a usage or file error, or the broker is unreachable or refuses the credentials (401)`;
 
-/** `i/n` with 1 ≤ i ≤ n. */
-function parseShard(value: string): Shard {
-  const match = /^(\d+)\/(\d+)$/.exec(value);
-  const [index, total] = [Number(match?.[1]), Number(match?.[2])];
-  if (!match || index < 1 || index > total)
-    throw new InvalidArgumentError('give i/n with 1 ≤ i ≤ n, e.g. 2/3.');
-  return { index, total };
-}
-
 /** Resolves once stdout took the text: exiting before would cut a long report where stdout is a pipe. */
 const printed = (text: string) =>
   new Promise<void>((resolve) => {
@@ -42,9 +34,10 @@ async function runReplay(given: string[], options: ReplayCliOptions): Promise<vo
   // With --json, stdout holds the report alone; the readable lines go to stderr.
   const say = options.json ? console.error : console.log;
   const progress = progressBar(process.stderr);
+  const { NothingSelectedError, shardOf } = await import('../workflows/select');
   try {
     const all = await replays.selectRecordings(given);
-    const files = options.shard ? replays.shardOf(all, options.shard) : all;
+    const files = options.shard ? shardOf(all, options.shard) : all;
     const shard = options.shard ? `${options.shard.index}/${options.shard.total}` : undefined;
     if (shard) say(`shard ${shard}: ${files.length} of ${all.length} recordings`);
     const reports: ReplayReport[] = [];
@@ -79,7 +72,13 @@ async function runReplay(given: string[], options: ReplayCliOptions): Promise<vo
     process.exit(summary.failed > 0 ? 1 : 0);
   } catch (error) {
     progress.clear();
-    if (!(error instanceof replays.FixtureError || error instanceof replays.BrokerNotReachedError))
+    if (
+      !(
+        error instanceof replays.FixtureError ||
+        error instanceof replays.BrokerNotReachedError ||
+        error instanceof NothingSelectedError
+      )
+    )
       throw error;
     console.error(`smsim replay: ${error.message}`);
     process.exit(USAGE_ERROR);
@@ -99,7 +98,7 @@ export function registerReplay(program: Command): void {
     .option(
       '--shard <i/n>',
       'replay only the i-th of n parts of the recordings (sorted by path), as a CI matrix splits them',
-      parseShard,
+      parseShardOption,
     )
     .option(
       '--junit <file>',

@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { selectRecordings, shardOf } from '../../main/workflows/replay/select';
+import { selectRecordings } from '../../main/workflows/replay/select';
+import { shardOf } from '../../main/workflows/select';
 import { tempDir } from '../helpers/temp-dir';
 
 describe('replay shards', () => {
