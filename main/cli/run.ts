@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import type { ScenarioResult, StepState } from '../workflows/scenarios';
+import type { Shard } from '../workflows/select';
+import { parseShardOption } from './options';
 
 const USAGE_ERROR = 2;
 const EXIT_CODES = `
 Exit codes:
-  0  every step passed
+  0  every step of every scenario passed
   1  a step failed (named with the expected and the actual value)
   2  a usage or file error, a \${env.NAME} not set, or the simulator (--against) unreachable or refusing the token (401)`;
 
@@ -47,34 +49,82 @@ export async function runScenarioFile(file: string, against: string | undefined)
   }
 }
 
-async function runCommand(file: string, options: { against?: string; junit?: string }): Promise<void> {
+interface RunCliOptions {
+  against?: string;
+  junit?: string;
+  shard?: Shard;
+}
+
+/** Runs one scenario file and prints its verdict; 0 passed, 1 a step failed, 2 it could not run. */
+async function runOne(file: string, against: string | undefined, results: ScenarioResult[]): Promise<number> {
   let result: ScenarioResult;
   try {
-    result = await runScenarioFile(file, options.against);
+    result = await runScenarioFile(file, against);
   } catch (error) {
     console.error(`smsim run: ${(error as Error).message}`);
-    process.exit(USAGE_ERROR);
+    return USAGE_ERROR;
   }
   console.log(
     result.passed ? pc.green(`scenario "${result.name}" passed`) : pc.red(`scenario "${result.name}" failed`),
   );
+  results.push(result);
+  return result.passed ? 0 : 1;
+}
+
+async function runCommand(given: string[], options: RunCliOptions): Promise<void> {
+  const { NothingSelectedError, shardOf } = await import('../workflows/select');
+  const { selectScenarios } = await import('../workflows/scenarios');
+  let all: string[];
+  try {
+    all = await selectScenarios(given);
+  } catch (error) {
+    if (!(error instanceof NothingSelectedError)) throw error;
+    console.error(`smsim run: ${error.message}`);
+    process.exit(USAGE_ERROR);
+  }
+  const files = options.shard ? shardOf(all, options.shard) : all;
+  if (options.shard)
+    console.log(
+      `shard ${options.shard.index}/${options.shard.total}: ${files.length} of ${all.length} scenarios`,
+    );
+  const results: ScenarioResult[] = [];
+  let worst = 0;
+  for (const file of files) {
+    if (files.length > 1) console.log(pc.bold(file));
+    worst = Math.max(worst, await runOne(file, options.against, results));
+  }
+  if (files.length !== 1) {
+    const passed = results.filter((result) => result.passed).length;
+    console.log(`${files.length} scenarios: ${passed} passed, ${files.length - passed} failed or not run`);
+  }
   if (options.junit) {
     const { scenarioJUnitXml } = await import('../workflows/scenarios');
-    await writeFile(options.junit, await scenarioJUnitXml([result]));
+    await writeFile(options.junit, await scenarioJUnitXml(results));
     console.log(`JUnit report: ${options.junit}`);
   }
-  process.exit(result.passed ? 0 : 1);
+  process.exit(worst);
 }
 
 export function registerRun(program: Command): void {
   program
     .command('run')
     .description(
-      'run a scenario (JSON or YAML) step by step; after a failed step only the steps marked "always" run',
+      'run scenarios (JSON or YAML) step by step; after a failed step only the steps marked "always" run',
     )
-    .argument('<file>', `the scenario file; \${env.NAME} in it reads the environment variable NAME`)
+    .argument(
+      '<scenarios...>',
+      `scenario files (\${env.NAME} in them reads the environment variable NAME), folders (every .json, .yaml and .yml below) or globs ("scenarios/**/*.yaml"), run one after another in sorted order`,
+    )
     .option('--against <url>', 'the control URL of a running simulator (default: start one on free ports)')
-    .option('--junit <file>', 'write a JUnit XML report (one test case per step, with its time)')
+    .option(
+      '--shard <i/n>',
+      'run only the i-th of n parts of the scenarios (sorted by path), as a CI matrix splits them',
+      parseShardOption,
+    )
+    .option(
+      '--junit <file>',
+      'write a JUnit XML report (a suite per scenario, a test case per step with its time)',
+    )
     .addHelpText('after', EXIT_CODES)
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : USAGE_ERROR))
     .action(runCommand);

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -189,6 +189,77 @@ describe('smsim run (the CLI)', { timeout: 90_000 }, () => {
     expect(output.trim()).toBe(
       `smsim run: no simulator answers at http://127.0.0.1:${port} (ECONNREFUSED); is smsim serve running there?`,
     );
+  });
+
+  it('--shard i/n: the shards of a folder partition its scenarios, their union is the unsharded run', async () => {
+    const folder = join(out.path, 'shards');
+    await mkdir(join(folder, 'nested'), { recursive: true });
+    const provisionAndDeprovision = (name: string, plan = 'small') => ({
+      name,
+      steps: [
+        { action: 'provision', as: 'db', name: `${name}-db`, offering: 'sample-db', plan: 'small' },
+        { action: 'expect-state', instance: 'db', expect: { plan } },
+        { action: 'deprovision', instance: 'db', always: true },
+      ],
+    });
+    const yaml = (scenario: ReturnType<typeof provisionAndDeprovision>) =>
+      [
+        `name: ${scenario.name}`,
+        'steps:',
+        ...scenario.steps.map((step) => `  - ${JSON.stringify(step)}`),
+      ].join('\n');
+    await writeFile(join(folder, 'a.yaml'), yaml(provisionAndDeprovision('shard-a')));
+    await writeFile(join(folder, 'b.json'), JSON.stringify(provisionAndDeprovision('shard-b')));
+    await writeFile(join(folder, 'nested', 'c.yml'), yaml(provisionAndDeprovision('shard-c')));
+    // The last in path order fails: only the shard that runs it exits 1.
+    await writeFile(join(folder, 'nested', 'd.yaml'), yaml(provisionAndDeprovision('shard-d', 'large')));
+    await writeFile(join(folder, 'notes.txt'), 'not a scenario');
+
+    let report = 0;
+    const ran = async (args: string[], given = [folder]) => {
+      const junit = join(out.path, `shards-${++report}.xml`);
+      const run = runCli(['run', ...given, '--against', controlUrl, '--junit', junit, ...args]);
+      const code = await run.exited;
+      const suites = code === 2 ? [] : await readJUnit(junit);
+      return { code, output: run.output(), names: suites.map((suite) => suite['@_name']) };
+    };
+    const unsharded = await ran([]);
+    expect(unsharded.code, unsharded.output).toBe(1);
+    expect(unsharded.names).toEqual(['shard-a', 'shard-b', 'shard-c', 'shard-d']);
+    expect(unsharded.output).toContain('4 scenarios: 3 passed, 1 failed or not run');
+
+    const first = await ran(['--shard', '1/2']);
+    const second = await ran(['--shard', '2/2']);
+    expect([first.code, second.code], first.output + second.output).toEqual([0, 1]);
+    expect(first.output).toContain('shard 1/2: 2 of 4 scenarios');
+    expect(first.names.filter((name) => second.names.includes(name))).toEqual([]);
+    expect([...first.names, ...second.names]).toEqual(unsharded.names);
+
+    const globbed = await ran([], [`${folder}/**/*.yaml`]);
+    expect(globbed.names).toEqual(['shard-a', 'shard-d']);
+  });
+
+  it('--shard that is not i/n, or a folder without scenarios: exit 2', async () => {
+    const badShard = runCli(['run', out.path, '--shard', '0/2']);
+    expect(await badShard.exited, badShard.output()).toBe(2);
+    expect(badShard.output()).toContain('give i/n with 1 ≤ i ≤ n');
+    const empty = join(out.path, 'no-scenarios');
+    await mkdir(empty);
+    const none = runCli(['run', empty]);
+    expect(await none.exited, none.output()).toBe(2);
+    expect(none.output().trim()).toBe(`smsim run: no scenario (.json, .yaml, .yml) matches ${empty}`);
+  });
+
+  it('a scenario that cannot run does not stop the others: exit 2, the worst of the runs', async () => {
+    const folder = join(out.path, 'mixed');
+    await mkdir(folder);
+    await writeFile(join(folder, 'a-broken.yaml'), 'name: broken\nsteps: 3\n');
+    const fine = { name: 'fine', steps: [{ action: 'provision', offering: 'sample-db', plan: 'small' }] };
+    await writeFile(join(folder, 'b-fine.json'), JSON.stringify(fine));
+    const run = runCli(['run', folder, '--against', controlUrl]);
+    expect(await run.exited, run.output()).toBe(2);
+    expect(run.output()).toMatch(/smsim run: .*a-broken\.yaml is invalid/);
+    expect(run.output()).toContain('scenario "fine" passed');
   });
 
   it('--help states the exit codes', async () => {
