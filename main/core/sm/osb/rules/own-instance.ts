@@ -1,4 +1,5 @@
 import { notFound } from '../../../errors';
+import { osbOperations } from '../../../osb/endpoint-types';
 import { findById } from '../../../record-index';
 import type { PlatformRecord } from '../../model';
 import type { OsbRule } from './types';
@@ -13,16 +14,8 @@ export const missingInstance = (id: string, platform: Pick<PlatformRecord, 'name
  */
 export const ownInstance: OsbRule = {
   name: 'own-instance',
-  operations: [
-    'update',
-    'deprovision',
-    'fetchInstance',
-    'lastOperation',
-    'bind',
-    'unbind',
-    'fetchBinding',
-    'bindingLastOperation',
-  ],
+  // Every operation on an existing instance: all but the catalog and the provision that creates it.
+  operations: osbOperations.filter((operation) => operation !== 'catalog' && operation !== 'provision'),
   check({ job, state }) {
     const id = job.route.instanceId!;
     const instance = findById(state.instances, id);
