@@ -21,7 +21,7 @@ import { platformsControlRouter } from './servers/platform/control-router';
 import { smControlRouter } from './servers/sm/control-router';
 import { openDataStore, type SimData, type Store } from './store';
 import { TrafficStore, trafficRouter } from './traffic';
-import { checkRouter } from './workflows/conformance';
+import { checkableBrokers, checkRouter } from './workflows/conformance';
 import { workflowsRouters } from './workflows/control';
 import { BackgroundJobs } from './workflows/jobs';
 import { targetGuard } from './workflows/targets';
@@ -194,13 +194,7 @@ async function startAll(
     }),
   );
   routers.fixtures = checkRouter({
-    brokers: () =>
-      sm.store.state.brokers.map((broker) => ({
-        id: broker.id,
-        name: broker.name,
-        url: broker.broker_url,
-        credentials: broker.credentials.basic,
-      })),
+    brokers: () => checkableBrokers(sm.store.state.brokers),
     events,
     jobs,
     guardTarget,
