@@ -35,6 +35,12 @@ async function serve(extra: string[], env: NodeJS.ProcessEnv = {}) {
   return run;
 }
 
+/** `smsim serve` with one `--broker` (user `u`) that is not meant to start: the caller awaits its exit. */
+const serveRefused = (broker: string, password: string | undefined) =>
+  runCli(['serve', '--port-base', '0', '--data', dir.path, '--broker', broker, '--broker-username', 'u'], {
+    SMSIM_BROKER_PASSWORD: password,
+  });
+
 const get = async (url: string) => (await fetch(url)).json();
 const marketplace = async (control: string, platform: string) =>
   ((await get(`${control}/api/platforms/${platform}/marketplace`)).items as Array<{ name: string }>).map(
@@ -128,20 +134,7 @@ describe('smsim serve --broker', () => {
   it('a broker that is down: one sentence naming it, exit code 2, no server left running', async () => {
     const broker = await fakeBroker();
     await broker.close();
-    const run = runCli(
-      [
-        'serve',
-        '--port-base',
-        '0',
-        '--data',
-        dir.path,
-        '--broker',
-        `gone=${broker.url}`,
-        '--broker-username',
-        'u',
-      ],
-      { SMSIM_BROKER_PASSWORD: PASSWORD },
-    );
+    const run = serveRefused(`gone=${broker.url}`, PASSWORD);
     expect(await run.exited).toBe(2);
     const lines = run
       .output()
@@ -157,40 +150,14 @@ describe('smsim serve --broker', () => {
   it('a broker that refuses the credentials: exit code 2 with its answer', async () => {
     const broker = await startFakeBroker({ catalog: {}, status: 401 });
     closing.push(broker.close);
-    const run = runCli(
-      [
-        'serve',
-        '--port-base',
-        '0',
-        '--data',
-        dir.path,
-        '--broker',
-        `locked=${broker.url}`,
-        '--broker-username',
-        'u',
-      ],
-      { SMSIM_BROKER_PASSWORD: PASSWORD },
-    );
+    const run = serveRefused(`locked=${broker.url}`, PASSWORD);
     expect(await run.exited).toBe(2);
     expect(run.output()).toMatch(/Broker "locked" answered 401 to GET \/v2\/catalog/);
     expect(run.output()).not.toContain(PASSWORD);
   });
 
   it('a --broker without a password names SMSIM_BROKER_PASSWORD, exit code 2', async () => {
-    const run = runCli(
-      [
-        'serve',
-        '--port-base',
-        '0',
-        '--data',
-        dir.path,
-        '--broker',
-        'my=http://127.0.0.1:9',
-        '--broker-username',
-        'u',
-      ],
-      { SMSIM_BROKER_PASSWORD: undefined },
-    );
+    const run = serveRefused('my=http://127.0.0.1:9', undefined);
     expect(await run.exited).toBe(2);
     expect(run.output()).toMatch(/SMSIM_BROKER_PASSWORD/);
   });
