@@ -1,6 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Har } from 'har-format';
 import { loadScenario, runScenario, SHIPPED_SCENARIOS_DIR } from '../../main/workflows/scenarios';
+import { runCli } from './cli';
 
 /** The shipped lifecycle scenario: a sync and an async service, provision, bind, unbind, deprovision each. */
 export const session = await loadScenario(join(SHIPPED_SCENARIOS_DIR, 'lifecycle.json'));
@@ -38,3 +40,10 @@ export async function recordSession(controlUrl: string) {
   const har = (await control(controlUrl, 'GET', `/recordings/${started.body.id}/har`)).body as Har;
   return { har, result, recording: stopped.body };
 }
+
+/** `smsim record` of the broker `broker` on the simulator at `controlUrl` into the HAR file `out`. */
+export const runRecord = (controlUrl: string, out: string, extra: string[] = [], broker = 'sample') =>
+  runCli(['record', '--against', controlUrl, '--broker', broker, '--out', out, ...extra]);
+
+/** The HAR file `smsim record` wrote. */
+export const readHar = async (out: string) => JSON.parse(await readFile(out, 'utf8')) as Har;

@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Har } from 'har-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHIPPED_SCENARIOS_DIR } from '../../main/workflows/scenarios';
 import { runCli, waitForOutput } from '../helpers/cli';
-import { control, fastSimulator } from '../helpers/recorded-session';
+import { control, fastSimulator, readHar, runRecord } from '../helpers/recorded-session';
 import { startTestSimulator, type TestSimulator } from '../helpers/simulator';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -25,7 +24,7 @@ afterAll(async () => {
 /** `smsim record` of broker `sample` into `name`.har, started and waiting for the end. */
 async function startRecording(name: string, extra: string[] = []) {
   const out = join(dir.path, `${name}.har`);
-  const run = runCli(['record', '--against', controlUrl, '--broker', 'sample', '--out', out, ...extra]);
+  const run = runRecord(controlUrl, out, extra);
   await waitForOutput(run, 'press Ctrl-C to stop');
   return { run, out };
 }
@@ -39,7 +38,7 @@ const provision = (name: string) =>
   });
 
 async function expectWritten(out: string) {
-  const har = JSON.parse(await readFile(out, 'utf8')) as Har;
+  const har = await readHar(out);
   const operations = har.log.entries.map(
     (entry) => (entry as { _osb?: { operation: string } })._osb?.operation,
   );
@@ -76,17 +75,7 @@ describe('smsim record', () => {
   it('--scenario: records while the scenario runs, then writes the HAR: exit 0', async () => {
     const out = join(dir.path, 'scenario.har');
     const scenario = join(SHIPPED_SCENARIOS_DIR, 'lifecycle.json');
-    const run = runCli([
-      'record',
-      '--against',
-      controlUrl,
-      '--broker',
-      'sample',
-      '--out',
-      out,
-      '--scenario',
-      scenario,
-    ]);
+    const run = runRecord(controlUrl, out, ['--scenario', scenario]);
     expect(await run.exited, run.output()).toBe(0);
     expect(await expectWritten(out)).toEqual(expect.arrayContaining(['provision', 'bind', 'lastOperation']));
     expect(await serverSideStatuses()).not.toContain('recording');
@@ -94,18 +83,8 @@ describe('smsim record', () => {
 
   it('a bad --duration or an unknown broker is a usage error: exit 2, as --help says', async () => {
     const out = join(dir.path, 'none.har');
-    const bad = runCli([
-      'record',
-      '--against',
-      controlUrl,
-      '--broker',
-      'sample',
-      '--out',
-      out,
-      '--duration',
-      '0',
-    ]);
-    const unknown = runCli(['record', '--against', controlUrl, '--broker', 'nope', '--out', out]);
+    const bad = runRecord(controlUrl, out, ['--duration', '0']);
+    const unknown = runRecord(controlUrl, out, [], 'nope');
     expect(await Promise.all([bad.exited, unknown.exited])).toEqual([2, 2]);
     expect(unknown.output()).toContain('There is no broker named nope');
     const help = runCli(['record', '--help']);
@@ -114,7 +93,7 @@ describe('smsim record', () => {
   });
 
   it('an unreachable simulator: one sentence, exit 2', async () => {
-    const run = runCli(['record', '--against', 'http://127.0.0.1:1', '--broker', 'sample', '--out', 'x.har']);
+    const run = runRecord('http://127.0.0.1:1', 'x.har');
     expect(await run.exited).toBe(2);
     expect(run.output().trim()).toBe('smsim record: http://127.0.0.1:1 is unreachable');
   });

@@ -1,10 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Har } from 'har-format';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SHIPPED_SCENARIOS_DIR } from '../../main/workflows/scenarios';
 import { runCli } from '../helpers/cli';
-import { control, fastSimulator } from '../helpers/recorded-session';
+import { control, fastSimulator, readHar, runRecord } from '../helpers/recorded-session';
 import { startTestSimulator, type TestSimulator } from '../helpers/simulator';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -85,19 +84,9 @@ describe('smsim run and smsim record', () => {
   it('record: writes the HAR of a scenario and its rules', async () => {
     const out = join(dir.path, 'cli.har');
     const scenario = join(SHIPPED_SCENARIOS_DIR, 'orphan-mitigation.json');
-    const run = runCli([
-      'record',
-      '--against',
-      controlUrl,
-      '--broker',
-      'sample',
-      '--out',
-      out,
-      '--scenario',
-      scenario,
-    ]);
+    const run = runRecord(controlUrl, out, ['--scenario', scenario]);
     expect(await run.exited, run.output()).toBe(0);
-    const har = JSON.parse(await readFile(out, 'utf8')) as Har;
+    const har = await readHar(out);
     expect(har.log.entries.map((entry) => entry.request.method)).toEqual([
       'GET',
       'PUT',
