@@ -1,4 +1,5 @@
 import type { ExchangeInput } from '../main/traffic';
+import { provisionHops } from '../test/helpers/provision-hops';
 
 const PLATFORMS = ['cf-dev', 'k8s-dev'];
 const STATUSES = [201, 201, 201, 200, 202, 409, 500];
@@ -29,43 +30,25 @@ function provisionBody(n: number, platform: string): string {
  */
 function flowInputs(n: number): ExchangeInput[] {
   const platform = PLATFORMS[n % PLATFORMS.length]!;
-  const status = n % 97 === 0 ? 422 : STATUSES[n % STATUSES.length]!;
-  const path = `/v2/service_instances/instance-${n}?accepts_incomplete=true`;
-  const startMs = Date.now() + n * 10;
-  const hop = (
-    kind: ExchangeInput['hop'],
-    from: string,
-    to: string,
-    url: string,
-    offset: number,
-  ): ExchangeInput => ({
+  return provisionHops({
     flowId: `flow-${n}`,
-    hop: kind,
-    from,
-    to,
-    method: 'PUT',
-    url,
-    request: {
+    platform,
+    broker: `b${n % 3}`,
+    brokerId: `b${n % 3}`,
+    path: `/v2/service_instances/instance-${n}?accepts_incomplete=true`,
+    status: n % 97 === 0 ? 422 : STATUSES[n % STATUSES.length]!,
+    startMs: Date.now() + n * 10,
+    durationMs: 20,
+    request: () => ({
       headers: {
         authorization: 'Basic dTpw',
         'content-type': 'application/json',
         'x-broker-api-version': '2.17',
       },
       body: provisionBody(n, platform),
-    },
-    response: {
-      status,
-      headers: { 'content-type': 'application/json' },
-      body: '{"dashboard_url":"http://d"}',
-    },
-    startMs: startMs + offset,
-    durationMs: 20 - offset * 2,
+    }),
+    responseBody: '{"dashboard_url":"http://d"}',
   });
-  return [
-    hop('sm→broker', 'sm', `broker:b${n % 3}`, `http://127.0.0.1:4820${path}`, 2),
-    hop('proxy→sm', `proxy:${platform}`, 'sm', `http://127.0.0.1:4811/v1/osb/b${n % 3}${path}`, 1),
-    hop('platform→proxy', platform, `proxy:${platform}`, `http://127.0.0.1:4812${path}`, 0),
-  ];
 }
 
 /** `count` exchanges of provision flows (three hops each), as a capture would hand them to the store. */

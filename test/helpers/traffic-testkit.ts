@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ExchangeInput } from '../../main/traffic';
+import { provisionHops } from './provision-hops';
 
 let clock = Date.UTC(2026, 0, 1);
 
@@ -29,10 +30,7 @@ export interface ProvisionFlow {
   status?: number;
 }
 
-/**
- * The three hops of a provision through a platform, in the order they are recorded: the innermost ends
- * first. The outer hops start earlier and end later.
- */
+/** A provision through a platform: its three hops as `provisionHops` records them. */
 export function provisionFlow({
   flowId,
   platform = 'cf-dev',
@@ -41,32 +39,19 @@ export function provisionFlow({
   status = 201,
 }: ProvisionFlow): ExchangeInput[] {
   clock += 100;
-  const start = clock;
-  const path = `/v2/service_instances/${instanceId}?accepts_incomplete=true`;
   const body = JSON.stringify({ service_id: 's', plan_id: 'p', context: { platform: 'cloudfoundry' } });
-  const hop = (
-    kind: ExchangeInput['hop'],
-    from: string,
-    to: string,
-    url: string,
-    offset: number,
-  ): ExchangeInput => ({
+  return provisionHops({
     flowId,
-    hop: kind,
-    from,
-    to,
-    method: 'PUT',
-    url,
-    request: { headers: { 'content-type': 'application/json' }, body },
-    response: { status, headers: { 'content-type': 'application/json' }, body: '{}' },
-    startMs: start + offset,
-    durationMs: 30 - 2 * offset,
+    platform,
+    broker,
+    brokerId: 'broker-id-1',
+    path: `/v2/service_instances/${instanceId}?accepts_incomplete=true`,
+    status,
+    startMs: clock,
+    durationMs: 30,
+    request: () => ({ headers: { 'content-type': 'application/json' }, body }),
+    responseBody: '{}',
   });
-  return [
-    hop('sm→broker', 'sm', `broker:${broker}`, `http://127.0.0.1:4820${path}`, 2),
-    hop('proxy→sm', `proxy:${platform}`, 'sm', `http://127.0.0.1:4811/v1/osb/broker-id-1${path}`, 1),
-    hop('platform→proxy', platform, `proxy:${platform}`, `http://127.0.0.1:4812${path}`, 0),
-  ];
 }
 
 /** The required fields of HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/); custom ones start with `_`. */
