@@ -1,12 +1,14 @@
 import express from 'express';
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { EventBus } from '../../main/core/events';
+import { SAMPLE_IDS } from '../../main/core/sample-broker';
 import { createLogger } from '../../main/logging';
 import { basicAuthHeader } from '../../main/servers/http/basic-auth';
 import { jsonErrorHandler, jsonNotFound } from '../../main/servers/http/errors';
 import { listen } from '../../main/servers/http/listen';
 import { createSampleBroker } from '../../main/servers/sample-broker';
 import { openDataStore } from '../../main/store';
+import { tempDir } from './temp-dir';
 
 export const CREDENTIALS = { username: 'sample-broker', password: 'test-secret-password' };
 export const OSB_HEADERS = {
@@ -14,6 +16,15 @@ export const OSB_HEADERS = {
   'x-broker-api-version': '2.17',
   'content-type': 'application/json',
 };
+
+/** The service and plan ids of the sample broker's plans the tests provision most. */
+export const DB = { service_id: SAMPLE_IDS.db.service, plan_id: SAMPLE_IDS.db.small };
+export const ASYNC = { service_id: SAMPLE_IDS.async.service, plan_id: SAMPLE_IDS.async.standard };
+/** The top-level guids every provision carries (REQUIRED by the spec). */
+export const GUIDS = { organization_guid: 'org', space_guid: 'space' };
+/** The query of a DELETE or last_operation naming the plan. */
+export const idsQuery = (ids: { service_id: string; plan_id: string }, extra = '') =>
+  `service_id=${ids.service_id}&plan_id=${ids.plan_id}${extra}`;
 
 export interface Answer {
   status: number;
@@ -92,9 +103,36 @@ export async function startSampleBroker(dataDir: string, asyncDelayMs = 200) {
 
 export type SampleBrokerHarness = Awaited<ReturnType<typeof startSampleBroker>>;
 
+/**
+ * A sample broker of its own (fresh data folder) for each test of the calling file: the object answers for the
+ * one of the running test; `restart()` stops it and starts another on the same data.
+ */
+export function sampleBrokerPerTest() {
+  let dir: Awaited<ReturnType<typeof tempDir>>;
+  let current: SampleBrokerHarness;
+  beforeEach(async () => {
+    dir = await tempDir('smsim-sample-broker-');
+    current = await startSampleBroker(dir.path);
+  });
+  afterEach(async () => {
+    await current.stop();
+    await dir.remove();
+  });
+  return {
+    osb: (method: string, path: string, options?: CallOptions) => current.osb(method, path, options),
+    get url() {
+      return current.url;
+    },
+    restart: async () => {
+      await current.stop();
+      current = await startSampleBroker(dir.path);
+    },
+  };
+}
+
 /** Polls `last_operation` (vi.waitFor) until it is no longer `in progress`; returns the last answer. */
 export function pollLastOperation(
-  harness: SampleBrokerHarness,
+  harness: Pick<SampleBrokerHarness, 'osb'>,
   path: string,
   timeoutMs = 5000,
 ): Promise<Answer> {
