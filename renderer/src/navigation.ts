@@ -1,14 +1,5 @@
 import { useSyncExternalStore } from 'react';
-
-export const VIEWS = [
-  { id: 'landscape', title: 'Landscape' },
-  { id: 'traffic', title: 'Traffic' },
-  { id: 'catalog', title: 'Catalog' },
-  { id: 'instances', title: 'Instances' },
-  { id: 'platforms', title: 'Platforms' },
-  { id: 'fixtures', title: 'Fixtures' },
-  { id: 'faults', title: 'Broker faults' },
-] as const;
+import { VIEWS } from './view-list';
 
 export type ViewId = (typeof VIEWS)[number]['id'];
 

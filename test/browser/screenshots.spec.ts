@@ -1,9 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
+import { VIEWS } from '../../renderer/src/view-list';
 import { bind, provision, unique } from './seed';
 import { expect, test } from './smsim-test';
-import { VIEWS } from './view-list';
 
 /** What a view shows best: a live call for the landscape, an opened hop for the traffic. */
 const PREPARE: Record<string, (page: Page, request: APIRequestContext) => Promise<void>> = {

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
+import { VIEWS } from '../../renderer/src/view-list';
 import { expect, test } from './smsim-test';
-import { VIEWS } from './view-list';
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 

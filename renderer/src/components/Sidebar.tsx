@@ -1,5 +1,6 @@
 import type { KeyboardEvent } from 'react';
-import { hrefOf, VIEWS, type ViewId } from '../navigation';
+import { hrefOf, type ViewId } from '../navigation';
+import { VIEWS } from '../view-list';
 
 /** Up and down arrows move between the links, as in a menu; Tab still leaves the list. */
 function moveFocus(event: KeyboardEvent<HTMLElement>) {
