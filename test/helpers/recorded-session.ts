@@ -1,8 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Har } from 'har-format';
+import { afterAll, beforeAll } from 'vitest';
 import { loadScenario, runScenario, SHIPPED_SCENARIOS_DIR } from '../../main/workflows/scenarios';
 import { runCli } from './cli';
+import { startTestSimulator, type TestSimulator } from './simulator';
+import { tempDir } from './temp-dir';
 
 /** The shipped lifecycle scenario: a sync and an async service, provision, bind, unbind, deprovision each. */
 export const session = await loadScenario(join(SHIPPED_SCENARIOS_DIR, 'lifecycle.json'));
@@ -17,6 +20,21 @@ export const fastSimulator = {
     ],
   },
 };
+
+/** For all the tests of the calling file: one `fastSimulator` and a temp folder, removed after the last. */
+export function fastSimulatorForFile() {
+  const shared = {} as { sim: TestSimulator; dir: Awaited<ReturnType<typeof tempDir>>; controlUrl: string };
+  beforeAll(async () => {
+    shared.sim = await startTestSimulator(fastSimulator);
+    shared.dir = await tempDir();
+    shared.controlUrl = shared.sim.simulator.endpoints.control.url;
+  });
+  afterAll(async () => {
+    await shared.sim?.cleanup();
+    await shared.dir?.remove();
+  });
+  return shared;
+}
 
 /** A JSON call to a simulator's control API. */
 export async function control(controlUrl: string, method: string, path: string, body?: unknown) {

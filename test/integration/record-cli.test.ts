@@ -1,37 +1,23 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SHIPPED_SCENARIOS_DIR } from '../../main/workflows/scenarios';
 import { runCli, waitForOutput } from '../helpers/cli';
-import { control, fastSimulator, readHar, runRecord } from '../helpers/recorded-session';
-import { startTestSimulator, type TestSimulator } from '../helpers/simulator';
-import { tempDir } from '../helpers/temp-dir';
+import { control, fastSimulatorForFile, readHar, runRecord } from '../helpers/recorded-session';
 
-let sim: TestSimulator;
-let dir: Awaited<ReturnType<typeof tempDir>>;
-let controlUrl: string;
-
-beforeAll(async () => {
-  sim = await startTestSimulator(fastSimulator);
-  dir = await tempDir();
-  controlUrl = sim.simulator.endpoints.control.url;
-});
-afterAll(async () => {
-  await sim?.cleanup();
-  await dir?.remove();
-});
+const setup = fastSimulatorForFile();
 
 /** `smsim record` of broker `sample` into `name`.har, started and waiting for the end. */
 async function startRecording(name: string, extra: string[] = []) {
-  const out = join(dir.path, `${name}.har`);
-  const run = runRecord(controlUrl, out, extra);
+  const out = join(setup.dir.path, `${name}.har`);
+  const run = runRecord(setup.controlUrl, out, extra);
   await waitForOutput(run, 'press Ctrl-C to stop');
   return { run, out };
 }
 
 /** A provision through cf-dev while the recording runs: one more exchange than the catalog. */
 const provision = (name: string) =>
-  control(controlUrl, 'POST', '/platforms/cf-dev/service_instances?wait=true', {
+  control(setup.controlUrl, 'POST', '/platforms/cf-dev/service_instances?wait=true', {
     name,
     service: 'sample-db',
     plan: 'small',
@@ -47,7 +33,7 @@ async function expectWritten(out: string) {
 }
 
 async function serverSideStatuses() {
-  const { body } = await control(controlUrl, 'GET', '/recordings');
+  const { body } = await control(setup.controlUrl, 'GET', '/recordings');
   return (body.items as Array<{ status: string }>).map((item) => item.status);
 }
 
@@ -73,18 +59,18 @@ describe('smsim record', () => {
   });
 
   it('--scenario: records while the scenario runs, then writes the HAR: exit 0', async () => {
-    const out = join(dir.path, 'scenario.har');
+    const out = join(setup.dir.path, 'scenario.har');
     const scenario = join(SHIPPED_SCENARIOS_DIR, 'lifecycle.json');
-    const run = runRecord(controlUrl, out, ['--scenario', scenario]);
+    const run = runRecord(setup.controlUrl, out, ['--scenario', scenario]);
     expect(await run.exited, run.output()).toBe(0);
     expect(await expectWritten(out)).toEqual(expect.arrayContaining(['provision', 'bind', 'lastOperation']));
     expect(await serverSideStatuses()).not.toContain('recording');
   });
 
   it('a bad --duration or an unknown broker is a usage error: exit 2, as --help says', async () => {
-    const out = join(dir.path, 'none.har');
-    const bad = runRecord(controlUrl, out, ['--duration', '0']);
-    const unknown = runRecord(controlUrl, out, [], 'nope');
+    const out = join(setup.dir.path, 'none.har');
+    const bad = runRecord(setup.controlUrl, out, ['--duration', '0']);
+    const unknown = runRecord(setup.controlUrl, out, [], 'nope');
     expect(await Promise.all([bad.exited, unknown.exited])).toEqual([2, 2]);
     expect(unknown.output()).toContain('There is no broker named nope');
     const help = runCli(['record', '--help']);

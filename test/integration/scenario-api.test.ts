@@ -1,26 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SHIPPED_SCENARIOS_DIR } from '../../main/workflows/scenarios';
 import { runCli } from '../helpers/cli';
-import { control, fastSimulator, readHar, runRecord } from '../helpers/recorded-session';
-import { startTestSimulator, type TestSimulator } from '../helpers/simulator';
-import { tempDir } from '../helpers/temp-dir';
+import { control, fastSimulatorForFile, readHar, runRecord } from '../helpers/recorded-session';
 
-let sim: TestSimulator;
-let dir: Awaited<ReturnType<typeof tempDir>>;
-let controlUrl: string;
-beforeAll(async () => {
-  sim = await startTestSimulator(fastSimulator);
-  dir = await tempDir();
-  controlUrl = sim.simulator.endpoints.control.url;
-});
-afterAll(async () => {
-  await sim?.cleanup();
-  await dir?.remove();
-});
+const setup = fastSimulatorForFile();
 
-const api = (method: string, path: string, body?: unknown) => control(controlUrl, method, path, body);
+const api = (method: string, path: string, body?: unknown) => control(setup.controlUrl, method, path, body);
 
 describe('scenarios on the control API', () => {
   it('lists the shipped scenarios and runs one step by step with scenario.step events', async () => {
@@ -38,7 +25,7 @@ describe('scenarios on the control API', () => {
     );
     expect(run).toMatchObject({ status: 'passed', name: 'orphan mitigation after a broker failure' });
     expect(run.steps.map((step: { state: string }) => step.state)).toEqual(Array(5).fill('passed'));
-    const events = (sim.simulator.events.since(0) ?? []).filter(
+    const events = (setup.sim.simulator.events.since(0) ?? []).filter(
       (event) => event.type === 'scenario.step' && (event.data as { runId: string }).runId === run.id,
     );
     expect(events.map((event) => (event.data as { state: string }).state)).toEqual(
@@ -70,21 +57,21 @@ describe('smsim run and smsim record', () => {
       'run',
       join(SHIPPED_SCENARIOS_DIR, 'orphan-mitigation.json'),
       '--against',
-      controlUrl,
+      setup.controlUrl,
     ]);
     expect(await ok.exited, ok.output()).toBe(0);
     expect(ok.output()).toContain('✓ step 2 "provision broken" on cf-dev → 500');
-    const wrong = join(dir.path, 'wrong.yaml');
+    const wrong = join(setup.dir.path, 'wrong.yaml');
     await writeFile(wrong, 'name: wrong\nsteps:\n  - action: set-fault\n    expect: { status: 201 }\n');
-    const failed = runCli(['run', wrong, '--against', controlUrl]);
+    const failed = runCli(['run', wrong, '--against', setup.controlUrl]);
     expect(await failed.exited).toBe(1);
     expect(failed.output()).toContain('step 1 "set-fault": expected status = 201, got 204');
   });
 
   it('record: writes the HAR of a scenario and its rules', async () => {
-    const out = join(dir.path, 'cli.har');
+    const out = join(setup.dir.path, 'cli.har');
     const scenario = join(SHIPPED_SCENARIOS_DIR, 'orphan-mitigation.json');
-    const run = runRecord(controlUrl, out, ['--scenario', scenario]);
+    const run = runRecord(setup.controlUrl, out, ['--scenario', scenario]);
     expect(await run.exited, run.output()).toBe(0);
     const har = await readHar(out);
     expect(har.log.entries.map((entry) => entry.request.method)).toEqual([
@@ -94,6 +81,8 @@ describe('smsim run and smsim record', () => {
       'PUT',
       'DELETE',
     ]);
-    expect(JSON.parse(await readFile(join(dir.path, 'cli.rules.json'), 'utf8')).idTemplating).toBe(true);
+    expect(JSON.parse(await readFile(join(setup.dir.path, 'cli.rules.json'), 'utf8')).idTemplating).toBe(
+      true,
+    );
   });
 });
