@@ -33,18 +33,20 @@ export function parseBrokerUrl(value: string): string {
   return value;
 }
 
-/** `--broker-url`, `--broker-username`, `--broker-password` (the last two also from SMSIM_BROKER_USERNAME / _PASSWORD), named as serve's. */
-export function brokerOptions(command: Command): Command {
+/**
+ * `--broker-url`, `--broker-username`, `--broker-password` (the last two also from SMSIM_BROKER_USERNAME /
+ * _PASSWORD), named as serve's; `required: false` for a command that can take its brokers another way.
+ */
+export function brokerOptions(command: Command, { required = true } = {}): Command {
+  const username = new Option('--broker-username <user>', 'basic-auth user').env('SMSIM_BROKER_USERNAME');
+  const password = new Option('--broker-password <password>', 'basic-auth password').env(
+    'SMSIM_BROKER_PASSWORD',
+  );
+  const url = new Option('--broker-url <url>', 'the broker, e.g. http://127.0.0.1:8080').argParser(
+    parseBrokerUrl,
+  );
   return command
-    .requiredOption('--broker-url <url>', 'the broker, e.g. http://127.0.0.1:8080', parseBrokerUrl)
-    .addOption(
-      new Option('--broker-username <user>', 'basic-auth user')
-        .env('SMSIM_BROKER_USERNAME')
-        .makeOptionMandatory(),
-    )
-    .addOption(
-      new Option('--broker-password <password>', 'basic-auth password')
-        .env('SMSIM_BROKER_PASSWORD')
-        .makeOptionMandatory(),
-    );
+    .addOption(url.makeOptionMandatory(required))
+    .addOption(username.makeOptionMandatory(required))
+    .addOption(password.makeOptionMandatory(required));
 }
