@@ -264,6 +264,10 @@ export function registerCheck(program: Command): void {
     .hook('preAction', (command) => {
       // Without --brokers the single broker's options are required, as when they were mandatory.
       if (command.opts().brokers) return;
+      if (command.opts().shard)
+        command.error("error: option '--shard <i/n>' splits --brokers; give --brokers", {
+          exitCode: USAGE_ERROR,
+        });
       for (const key of BROKER_OPTIONS) {
         const option = command.options.find((candidate) => candidate.attributeName() === key)!;
         if (command.getOptionValue(key) === undefined)

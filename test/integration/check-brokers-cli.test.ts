@@ -112,9 +112,12 @@ describe('smsim check --brokers (the CLI)', () => {
     expect(output).not.toContain('checks: ');
   });
 
-  it('refuses --brokers together with --broker-url', async () => {
+  it('refuses --brokers together with --broker-url, and --shard without --brokers', async () => {
     const { code, output } = await smsimCheck(['--brokers', brokers, '--broker-url', 'http://127.0.0.1:1']);
     expect(code).toBe(2);
     expect(output).toContain("cannot be used with option '--broker-url <url>'");
+    const shardAlone = await smsimCheck(['--broker-url', 'http://127.0.0.1:1', '--shard', '1/2']);
+    expect(shardAlone.code).toBe(2);
+    expect(shardAlone.output).toContain("option '--shard <i/n>' splits --brokers");
   });
 });
