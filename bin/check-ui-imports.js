@@ -2,8 +2,8 @@
 // `npm run lint`, after biome: the UI (renderer/) imports nothing of main/ at run time. Biome's
 // noRestrictedImports matches `import type` and `import` alike, so this is the check that tells them apart.
 // Allowed: `import type` / `export type … from` of main/ (erased from the bundle; with verbatimModuleSyntax an
-// `import { type A }` stays as a bare import, so it counts as a run-time one), and run-time imports of a module
-// of main/core/osb/ that imports nothing itself (a pure table such as the OSB operation names).
+// `import { type A }` stays as a bare import, so it counts as a run-time one). What both sides need at run time
+// (the OSB operation names) lives in shared/, whose modules import nothing: checked here too.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,7 @@ import ts from 'typescript';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const UI = join(ROOT, 'renderer');
 const MAIN = join(ROOT, 'main') + sep;
-const PURE_FOLDER = join(ROOT, 'main', 'core', 'osb') + sep;
+const SHARED = join(ROOT, 'shared');
 
 const sourceFiles = (dir) =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -54,25 +54,27 @@ function resolved(from, specifier) {
   return candidates.find((candidate) => statSync(candidate, { throwIfNoEntry: false })?.isFile()) ?? base;
 }
 
-const isPure = (file) =>
-  file.startsWith(PURE_FOLDER) &&
-  !file.slice(PURE_FOLDER.length).includes(sep) &&
-  statSync(file, { throwIfNoEntry: false })?.isFile() &&
-  importsOf(file).length === 0;
-
-const problems = sourceFiles(UI).flatMap((file) =>
-  importsOf(file)
-    .filter(({ specifier }) => specifier.startsWith('.'))
-    .map((entry) => ({ ...entry, target: resolved(file, entry.specifier) }))
-    .filter(({ target, typeOnly }) => target.startsWith(MAIN) && !typeOnly && !isPure(target))
-    .map(({ specifier, line }) => `${relative(ROOT, file)}:${line}: imports ${specifier} at run time`),
-);
+const problems = sourceFiles(UI)
+  .flatMap((file) =>
+    importsOf(file)
+      .filter(({ specifier }) => specifier.startsWith('.'))
+      .map((entry) => ({ ...entry, target: resolved(file, entry.specifier) }))
+      .filter(({ target, typeOnly }) => target.startsWith(MAIN) && !typeOnly)
+      .map(({ specifier, line }) => `${relative(ROOT, file)}:${line}: imports ${specifier} at run time`),
+  )
+  .concat(
+    sourceFiles(SHARED).flatMap((file) =>
+      importsOf(file).map(
+        ({ specifier, line }) => `${relative(ROOT, file)}:${line}: shared/ imports ${specifier}`,
+      ),
+    ),
+  );
 
 if (problems.length > 0) {
   console.error(problems.join('\n'));
   console.error(
-    `\n${problems.length} run-time import(s) of main/ from the UI: the UI talks to the control API only. ` +
-      'Import its types with `import type` from a `*types*` module.',
+    `\n${problems.length} forbidden import(s): the UI talks to the control API only (import main/'s types with ` +
+      '`import type` from a `*types*` module), and shared/ imports nothing.',
   );
   process.exit(1);
 }

@@ -1,4 +1,4 @@
-import type { OsbOperation } from '../core/osb/endpoint-types';
+import type { OsbOperation } from '../../shared/osb-operations';
 
 /** The hops of a flow. `other` is an exchange imported from a HAR file made elsewhere (no `_hop`). */
 export const hops = [
@@ -11,7 +11,7 @@ export const hops = [
 ] as const;
 export type Hop = (typeof hops)[number];
 
-export { type OsbOperation, osbOperations } from '../core/osb/endpoint-types';
+export { type OsbOperation, osbOperations } from '../../shared/osb-operations';
 
 /** A remark on an exchange, e.g. a broker's deviation from the OSB spec. */
 export interface SpecNote {

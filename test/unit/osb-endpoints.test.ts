@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { osbOperations } from '../../main/core/osb/endpoint-types';
 import { decodeOsbPath, osbEndpoints } from '../../main/core/osb/endpoints';
+import { osbOperations } from '../../shared/osb-operations';
 
 const pathOf = (pattern: string) => pattern.replace(':instance_id', 'i%201').replace(':binding_id', 'b1');
 

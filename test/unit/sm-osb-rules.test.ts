@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { osbOperations } from '../../main/core/osb/endpoint-types';
 import { osbRules } from '../../main/core/sm/osb/rules';
+import { osbOperations } from '../../shared/osb-operations';
 import { osbHarness } from '../helpers/sm-harness';
 
 const instancePath = '/service_instances/i-1';

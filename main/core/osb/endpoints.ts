@@ -1,4 +1,4 @@
-import { type OsbMethod, type OsbOperation, osbOperations } from './endpoint-types';
+import { type OsbMethod, type OsbOperation, osbOperations } from '../../../shared/osb-operations';
 
 export interface OsbEndpoint {
   method: OsbMethod;

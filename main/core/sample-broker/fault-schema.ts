@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type OsbOperation, osbOperations } from '../osb/endpoint-types';
+import { type OsbOperation, osbOperations } from '../../../shared/osb-operations';
 import { findPlanById } from './catalog';
 
 export const faultKinds = ['latency', 'status', 'timeout', 'malformed', 'failLastOperation', 'down'] as const;

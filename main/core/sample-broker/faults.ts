@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { OsbOperation } from '../../../shared/osb-operations';
 import { nowIso } from '../clock';
-import type { OsbOperation } from '../osb/endpoint-types';
 import type { Fault, FaultInput } from './fault-schema';
 
 export interface RequestFaults {

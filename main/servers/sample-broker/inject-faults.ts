@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Request, RequestHandler, Response } from 'express';
-import type { OsbOperation } from '../../core/osb/endpoint-types';
+import type { OsbOperation } from '../../../shared/osb-operations';
 import type { Fault, FaultRegistry } from '../../core/sample-broker';
 import { noteFault } from './request-logging';
 

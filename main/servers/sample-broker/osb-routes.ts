@@ -1,5 +1,5 @@
 import express, { type Request, type RequestHandler, type Response } from 'express';
-import { type OsbMethod, type OsbOperation, osbOperations } from '../../core/osb/endpoint-types';
+import { type OsbMethod, type OsbOperation, osbOperations } from '../../../shared/osb-operations';
 import { osbEndpoints } from '../../core/osb/endpoints';
 import {
   bindBodySchema,

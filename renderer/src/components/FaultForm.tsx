@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import { osbOperations } from '../../../main/core/osb/endpoint-types';
 import type { FaultInput } from '../../../main/servers/sample-broker/api-types';
+import { osbOperations } from '../../../shared/osb-operations';
 import { addFault } from '../model/faults';
 import { useAction } from '../use-action';
 import { ActionMessage } from './ActionMessage';

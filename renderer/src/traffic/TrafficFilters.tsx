@@ -1,4 +1,4 @@
-import { osbOperations } from '../../../main/core/osb/endpoint-types';
+import { osbOperations } from '../../../shared/osb-operations';
 import { FilterInput } from '../components/FilterInput';
 import { type FlowFilters, STATUS_CLASSES } from './flow-query';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { OsbOperation } from '../../osb/endpoint-types';
+import type { OsbOperation } from '../../../../shared/osb-operations';
 import { parseInput } from '../../validate';
 import { CLOUD_FOUNDRY } from './visibility';
 

@@ -1,6 +1,6 @@
+import type { OsbMethod } from '../../../../shared/osb-operations';
 import { isObject } from '../../is-object';
 import { ANSWERED_BY_BROKER, ANSWERED_BY_HEADER } from '../../osb/answered-by';
-import type { OsbMethod } from '../../osb/endpoint-types';
 import {
   BrokerAnswerRefusedError,
   type BrokerClient,

@@ -1,6 +1,6 @@
+import type { OsbOperation } from '../../../../shared/osb-operations';
 import { ApiError } from '../../errors';
 import { apiVersionRefusal } from '../../osb/api-version';
-import type { OsbOperation } from '../../osb/endpoint-types';
 import { decodeOsbPath, type OsbRoute } from '../../osb/endpoints';
 import { findById } from '../../record-index';
 import type { PlanView } from '../catalog/views';

@@ -1,4 +1,4 @@
-import type { OsbOperation } from '../../osb/endpoint-types';
+import type { OsbOperation } from '../../../../shared/osb-operations';
 import type { OsbAnswer } from '../osb/types';
 import type { OsbContext, OsbPlugin } from './types';
 

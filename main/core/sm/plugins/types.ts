@@ -1,4 +1,4 @@
-import type { OsbOperation } from '../../osb/endpoint-types';
+import type { OsbOperation } from '../../../../shared/osb-operations';
 import type { PlanView } from '../catalog/views';
 import type { PlatformRecord, SmState } from '../model';
 import type { OsbAnswer, OsbHeaders } from '../osb/types';

@@ -1,5 +1,5 @@
+import { osbOperations } from '../../../../../shared/osb-operations';
 import { notFound } from '../../../errors';
-import { osbOperations } from '../../../osb/endpoint-types';
 import { findById } from '../../../record-index';
 import type { PlatformRecord } from '../../model';
 import type { OsbRule } from './types';

@@ -1,4 +1,4 @@
-import type { OsbOperation } from '../../../osb/endpoint-types';
+import type { OsbOperation } from '../../../../../shared/osb-operations';
 import type { CatalogCache } from '../../catalog/cache';
 import type { SmState } from '../../model';
 import type { DeleteWithReferences } from '../references';

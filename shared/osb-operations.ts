@@ -1,7 +1,8 @@
 /**
  * The OSB operations by the one name each has everywhere: the SM's route and plugins, the capture's
  * classification (stored exchanges, HAR `_osb`, the Traffic filter), the sample broker's faults and the UI.
- * It imports nothing, so the UI may import it at run time (the rule bin/check-ui-imports.js checks).
+ * It lives in shared/, which main/ and the UI both import and which imports nothing (bin/check-ui-imports.js
+ * checks both); the UI imports nothing of main/ at run time.
  */
 export const osbOperations = [
   'catalog',
