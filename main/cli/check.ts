@@ -210,6 +210,7 @@ export function registerCheck(program: Command): void {
   brokerOptions(
     program
       .command('check')
+      .summary('run the OSB 2.17 conformance checklist against a broker (or several)')
       .description(
         'run the OSB 2.17 conformance checklist against a broker, or against each broker --brokers selects; ' +
           'everything it creates is deleted at the end. ' +

@@ -162,6 +162,7 @@ async function record(options: RecordCliOptions): Promise<void> {
 export function registerRecord(program: Command): void {
   program
     .command('record')
+    .summary("record the Service Manager's traffic to a broker into a HAR file")
     .description(
       "record the Service Manager's traffic to one broker of a running simulator into a HAR file, while a " +
         'scenario runs, or until Ctrl-C / SIGTERM / --duration; whatever ends it, the file is written and the ' +
