@@ -61,8 +61,9 @@ async function register(
     url: mock.url,
     ...credentials,
     public: options.private !== true,
-  }).catch((error: Error & { cause?: { code?: string } }) => {
-    const why = error.cause?.code ?? error.message;
+  }).catch((error: Error & { reason?: string }) => {
+    // The control client's SimulatorNotReachedError says why in a word; the sentence here says what to do.
+    const why = error.reason ?? error.message;
     throw new MockBrokerError(
       `cannot reach smsim at ${controlUrl} (${why}): start it with \`smsim serve\`, or give its control URL.`,
     );

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { failureCode } from '../../core/failure-code';
 import { parseJson } from '../../core/parse-json';
 import type { CallResult } from '../../core/platform/notes';
 import type { OsbRequest } from '../../core/platform/requests';
@@ -65,7 +66,7 @@ export class PlatformOsbClient {
         ...(answer.exchangeId ? { exchangeId: answer.exchangeId } : {}),
       };
     } catch (error) {
-      const message = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+      const message = failureCode(error);
       return {
         result: {
           kind: signal.aborted ? 'timeout' : 'unreachable',

@@ -1,4 +1,5 @@
 import express, { type Request, type Response, type Router } from 'express';
+import { failureCode } from '../../core/failure-code';
 import { PROXY_PREFIX } from '../../core/platform/hops';
 import { AnswerRefusedError, type HttpSend } from '../../traffic';
 import { type BasicCredentials, basicAuthHeader, matches, requireBasicAuth } from '../http/basic-auth';
@@ -70,7 +71,7 @@ export function proxyRouter(options: ProxyOptions): Router {
         if (!NOT_PASSED_BACK.has(name)) res.setHeader(name, value);
       res.status(answer.status).send(answer.text);
     } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+      const cause = failureCode(error);
       if (signal.aborted)
         fail(
           res,
