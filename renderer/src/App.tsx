@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { Sidebar } from './components/Sidebar';
 import { StatusBar } from './components/StatusBar';
-import { useView, type ViewId } from './navigation';
+import { usePlace, type ViewId } from './navigation';
 import { useSlashFocus } from './use-slash-focus';
 import { BrokerFaultsView } from './views/BrokerFaultsView';
 import { CatalogView } from './views/CatalogView';
@@ -22,7 +22,7 @@ const VIEW_COMPONENTS: Record<ViewId, () => ReactElement> = {
 };
 
 export function App() {
-  const view = useView();
+  const { view } = usePlace();
   useSlashFocus();
   const View = VIEW_COMPONENTS[view];
   return (

@@ -1,19 +1,58 @@
-import { useSyncExternalStore } from 'react';
-import { VIEWS } from './view-list';
+import { useMemo, useSyncExternalStore } from 'react';
+import { type Place, parsePlace, type ViewId, viewHref } from './url-state';
 
-export type ViewId = (typeof VIEWS)[number]['id'];
+export type { ViewId } from './url-state';
+export const hrefOf = viewHref;
 
-export const hrefOf = (view: ViewId) => `#/${view}`;
+/** Fired by `navigate`: history.pushState and replaceState change the hash without a `hashchange`. */
+const NAVIGATED = 'smsim:navigate';
+/** Per tab, so a view's state outlives a reload made on another view. */
+const REMEMBERED_KEY = 'smsim.view-places';
 
-function currentView(): ViewId {
-  const id = window.location.hash.replace(/^#\/?/, '');
-  return VIEWS.find((view) => view.id === id)?.id ?? 'landscape';
+function readRemembered(): Array<[ViewId, string]> {
+  try {
+    const saved: unknown = JSON.parse(sessionStorage.getItem(REMEMBERED_KEY) ?? '[]');
+    return Array.isArray(saved) ? saved : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The last hash each view had, so leaving a view and coming back finds its filters and selection. */
+const remembered = new Map<ViewId, string>(readRemembered());
+
+function currentHash(): string {
+  const hash = window.location.hash;
+  const { view } = parsePlace(hash);
+  if (hash && remembered.get(view) !== hash) {
+    remembered.set(view, hash);
+    sessionStorage.setItem(REMEMBERED_KEY, JSON.stringify([...remembered]));
+  }
+  return hash;
 }
 
 function subscribe(onChange: () => void) {
-  window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
+  for (const type of ['hashchange', 'popstate', NAVIGATED]) window.addEventListener(type, onChange);
+  return () => {
+    for (const type of ['hashchange', 'popstate', NAVIGATED]) window.removeEventListener(type, onChange);
+  };
 }
 
-/** The open view, from the URL hash (`#/traffic`), so reloads and the back button keep it. */
-export const useView = () => useSyncExternalStore(subscribe, currentView);
+/** The open view and its state, from the URL hash, so reloads, links and the back button keep them. */
+export function usePlace(): Place {
+  const hash = useSyncExternalStore(subscribe, currentHash);
+  return useMemo(() => parsePlace(hash), [hash]);
+}
+
+/** Where a view's link leads: back to the state it was left in. */
+export const rememberedHref = (view: ViewId) => remembered.get(view) ?? viewHref(view);
+
+/**
+ * Goes to `href` (a hash). `replace` changes the current history entry instead of adding one: for a
+ * view's own state (each keystroke of a filter, each row the arrows pass), so Back leaves the view.
+ */
+export function navigate(href: string, { replace = false } = {}): void {
+  if (href === window.location.hash) return;
+  window.history[replace ? 'replaceState' : 'pushState'](null, '', href);
+  window.dispatchEvent(new Event(NAVIGATED));
+}

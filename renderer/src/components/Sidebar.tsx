@@ -1,5 +1,5 @@
 import type { KeyboardEvent } from 'react';
-import { hrefOf, type ViewId } from '../navigation';
+import { rememberedHref, type ViewId } from '../navigation';
 import { VIEWS } from '../view-list';
 
 /** Up and down arrows move between the links, as in a menu; Tab still leaves the list. */
@@ -12,6 +12,7 @@ function moveFocus(event: KeyboardEvent<HTMLElement>) {
   next?.focus();
 }
 
+/** The views; each link goes back to the filters and selection its view was left with. */
 export function Sidebar({ current }: { current: ViewId }) {
   return (
     <aside className="sidebar">
@@ -25,7 +26,7 @@ export function Sidebar({ current }: { current: ViewId }) {
             <li key={view.id}>
               <a
                 className="nav-link"
-                href={hrefOf(view.id)}
+                href={rememberedHref(view.id)}
                 aria-current={view.id === current ? 'page' : undefined}
                 data-testid={`nav-${view.id}`}
               >
