@@ -1,5 +1,6 @@
 import type { SimConfig } from '../config';
 import type { EventBus } from '../core/events';
+import { findById } from '../core/record-index';
 import {
   type BrokerRegistration,
   type BrokerSummary,
@@ -62,6 +63,7 @@ export async function startServiceManager(deps: {
     limits: deps.config.limits,
     sharing: deps.config.sharing,
   });
+  traffic.nameBrokers((id) => findById(sm.store.state.brokers, id)?.name);
   const osbRouter = createOsbRouter({
     osb: sm.osb,
     authenticatePlatform: (given) => sm.platforms.authenticate(given),

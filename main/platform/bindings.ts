@@ -10,7 +10,7 @@ import type { PlatformBinding } from '../core/platform/state';
 import { bindingView, startedOperation } from '../core/platform/views';
 import { parseInput } from '../core/validate';
 import { type ActionResult, chainRefusal, idle, refuse, stillIdle, usable } from './actions';
-import { accepted, finish, type Kind } from './lifecycle';
+import { accepted, type Kind, refused } from './lifecycle';
 import type { Guard, PlatformRuntime } from './runtime';
 
 const credentialsOf = (body: unknown) =>
@@ -113,6 +113,6 @@ export async function unbind(rt: PlatformRuntime, id: string, wait: boolean): Pr
   if (usable(result) || (result.kind === 'answer' && result.status === 410))
     return accepted(rt, bindings, id, result, { startedAtMs, wait, planMaxSeconds });
   const refusal = chainRefusal(rt, result, instance.sm_broker_id);
-  await finish(rt, bindings, id, 'failed', refusal.description);
+  await refused(rt, bindings, binding, result, refusal.description);
   throw refusal;
 }

@@ -10,7 +10,7 @@ import type { PlatformInstance } from '../core/platform/state';
 import { instanceView, startedOperation } from '../core/platform/views';
 import { parseInput } from '../core/validate';
 import { type ActionResult, chainRefusal, idle, refuse, stillIdle, usable } from './actions';
-import { accepted, finish, type Kind } from './lifecycle';
+import { accepted, type Kind, refused } from './lifecycle';
 import type { Guard, PlatformRuntime } from './runtime';
 
 export const instances: Kind<PlatformInstance> = {
@@ -131,7 +131,7 @@ export async function update(
   const planMaxSeconds = chosen.plan.maximum_polling_duration;
   if (usable(result)) return accepted(rt, instances, id, result, { startedAtMs, wait, planMaxSeconds });
   const refusal = chainRefusal(rt, result, instance.sm_broker_id);
-  await finish(rt, instances, id, 'failed', refusal.description);
+  await refused(rt, instances, instance, result, refusal.description);
   throw refusal;
 }
 
@@ -161,6 +161,6 @@ export async function deprovision(
   if (usable(result) || (result.kind === 'answer' && result.status === 410))
     return accepted(rt, instances, id, result, { startedAtMs, wait: options.wait, planMaxSeconds });
   const refusal = chainRefusal(rt, result, instance.sm_broker_id);
-  await finish(rt, instances, id, 'failed', refusal.description);
+  await refused(rt, instances, instance, result, refusal.description);
   throw refusal;
 }

@@ -1,6 +1,6 @@
 import { nowIso } from '../core/clock';
 import { isObject } from '../core/is-object';
-import type { Answer } from '../core/platform/notes';
+import type { Answer, CallResult } from '../core/platform/notes';
 import { orphanReasonAfterPolling } from '../core/platform/orphans';
 import type {
   LastOperation,
@@ -45,6 +45,32 @@ export async function finish<T extends Tracked>(
   const removed = type === 'delete' && state === 'succeeded';
   const next = { ...record, ...extra, state, last_operation, updated_at: nowIso() };
   await kind.save(rt, next, removed ? 'deleted' : 'updated');
+}
+
+/**
+ * The chain answered an update, unbind or delete with a refusal (4xx): nothing changed at the broker, so the
+ * record keeps the state it had before; its last operation says the operation failed and why (as Cloud
+ * Foundry shows "delete failed" on an instance that is still there). Any other failure (a 5xx, no answer)
+ * leaves the outcome unknown: the record is failed.
+ */
+export async function refused<T extends Tracked>(
+  rt: PlatformRuntime,
+  kind: Kind<T>,
+  before: T,
+  result: CallResult,
+  description: string,
+): Promise<void> {
+  const refusal = result.kind === 'answer' && result.status >= 400 && result.status < 500;
+  if (!refusal) return finish(rt, kind, before.id, 'failed', description);
+  const record = kind.get(rt, before.id);
+  if (!record) return;
+  const last_operation = ended(record.last_operation, 'failed', description);
+  const extra = await kind.atEnd(rt, record, 'failed');
+  await kind.save(
+    rt,
+    { ...record, ...extra, state: before.state, last_operation, updated_at: nowIso() },
+    'updated',
+  );
 }
 
 /** Polls an accepted operation to its end; a failed create is then mitigated as a possible orphan. */

@@ -25,6 +25,19 @@ export function classifyOsb(method: string, path: string): OsbInfo | undefined {
   return undefined;
 }
 
+/** The SM's name of a broker, by its id; undefined for an id the SM does not know. */
+export type BrokerNames = (brokerId: string) => string | undefined;
+
+/**
+ * The broker's name for an exchange that carries only its SM id (a call to `/v1/osb/:broker_id/…`, which
+ * may stop at the SM and never reach a `broker:<name>` node), so every hop names its broker the same way.
+ */
+export function withBrokerName(info: OsbInfo, names: BrokerNames | undefined): OsbInfo {
+  if (info.broker || !info.brokerId || !names) return info;
+  const broker = names(info.brokerId);
+  return broker ? { ...info, broker } : info;
+}
+
 /** The platform a hop speaks for, from its node names: `cf-dev`→`proxy:cf-dev`, `proxy:cf-dev`→`sm`. */
 export function platformOfNodes(from: string, to: string): string | undefined {
   for (const node of [from, to]) if (node.startsWith('proxy:')) return node.slice('proxy:'.length);

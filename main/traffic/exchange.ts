@@ -1,4 +1,4 @@
-import { classifyOsb, platformOfNodes } from './classify';
+import { type BrokerNames, classifyOsb, platformOfNodes, withBrokerName } from './classify';
 import type { Redactor } from './redact';
 import { sanitizeMessage } from './sanitize';
 import type { Exchange, ExchangeInput, OsbInfo } from './types';
@@ -29,6 +29,7 @@ export function buildExchange(
   seq: number,
   redactor: Redactor,
   maxBodyBytes: number,
+  brokerNames?: BrokerNames,
 ): Exchange {
   const request = sanitizeMessage(input.request, redactor, maxBodyBytes);
   const exchange: Exchange = {
@@ -53,7 +54,7 @@ export function buildExchange(
   if (input.error) exchange.error = redactor.text(input.error);
   if (input.errorDetail) exchange.errorDetail = redactor.text(input.errorDetail);
   const osb = osbOf(input, request.headers['x-broker-api-version']);
-  if (osb) exchange.osb = osb;
+  if (osb) exchange.osb = withBrokerName(osb, brokerNames);
   return exchange;
 }
 

@@ -1,3 +1,4 @@
+import { startsWithId } from '../../shared/id-prefix';
 import { escapeRegExp } from './redact';
 import { foldedNeedle, searchedPart } from './search';
 import { type Exchange, type FlowSummary, type OsbOperation, osbOperations } from './types';
@@ -9,6 +10,7 @@ export interface FlowFilter {
   operation?: OsbOperation;
   /** An exact code (`201`), a class (`4xx`), or `error` (no answer). */
   status?: string;
+  /** Any start of an instance id (case-insensitive). */
   instance?: string;
   /** Case-insensitive substring of a hop's URL (with the ids) or body start, the operation, or the flow id. */
   text?: string;
@@ -39,6 +41,7 @@ export function summarize(id: string, seq: number, hops: readonly Exchange[]): F
   if (first.error) summary.error = first.error;
   let end = first.startMs + first.durationMs;
   let brokerId: string | undefined;
+  let brokerName: string | undefined;
   for (const hop of hops) {
     end = Math.max(end, hop.startMs + hop.durationMs);
     if (hop.notes.length > 0) summary.hasNotes = true;
@@ -49,9 +52,11 @@ export function summarize(id: string, seq: number, hops: readonly Exchange[]): F
     if (osb.platform) summary.platform ??= osb.platform;
     if (osb.instanceId) summary.instanceId ??= osb.instanceId;
     if (osb.bindingId) summary.bindingId ??= osb.bindingId;
+    brokerName ??= osb.broker;
     brokerId ??= osb.brokerId;
   }
-  if (!summary.broker && brokerId) summary.broker = brokerId;
+  const broker = summary.broker ?? brokerName ?? brokerId;
+  if (broker) summary.broker = broker;
   summary.durationMs = Math.round((end - first.startMs) * 10) / 10;
   return summary;
 }
@@ -101,7 +106,7 @@ export function flowMatcher(filter: FlowFilter): FlowMatcher {
     const matches = statusMatcher(status);
     checks.push(({ summary }) => matches(summary.status));
   }
-  if (instance) checks.push(({ summary }) => summary.instanceId === instance);
+  if (instance) checks.push(({ summary }) => startsWithId(summary.instanceId, instance));
   if (text) checks.push(textMatcher(text));
   return (flow) => checks.every((check) => check(flow));
 }

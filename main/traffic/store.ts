@@ -1,5 +1,6 @@
 import type { EventBus } from '../core/events';
 import type { SecretPolicy } from '../core/secrets';
+import type { BrokerNames } from './classify';
 import { buildExchange, weightOf } from './exchange';
 import { type FlowFilter, flowMatcher, summarize } from './flows';
 import { createRedactor, type Redactor } from './redact';
@@ -80,6 +81,7 @@ export class TrafficStore {
   #order: Flow[] = [];
   #deadInOrder = 0;
   #paused = false;
+  #brokerNames: BrokerNames | undefined;
 
   constructor(options: TrafficStoreOptions = {}) {
     this.capacity = Math.max(1, Math.floor(options.capacity ?? DEFAULT_BUFFER_SIZE));
@@ -97,6 +99,11 @@ export class TrafficStore {
 
   get paused(): boolean {
     return this.#paused;
+  }
+
+  /** How exchanges that carry only a broker's SM id get its name (set once the SM exists). */
+  nameBrokers(names: BrokerNames): void {
+    this.#brokerNames = names;
   }
 
   /** Stores a captured exchange (redacted, truncated); nothing while capture is paused. */
@@ -218,7 +225,13 @@ export class TrafficStore {
 
   #append(input: ExchangeInput): Exchange {
     if (this.#size === this.capacity) this.#evictOldest();
-    const exchange = buildExchange(input, this.#nextSeq++, this.#redactor, this.maxBodyBytes);
+    const exchange = buildExchange(
+      input,
+      this.#nextSeq++,
+      this.#redactor,
+      this.maxBodyBytes,
+      this.#brokerNames,
+    );
     const index = (this.#head + this.#size) % this.capacity;
     this.#ring[index] = exchange;
     this.#weights[index] = weightOf(exchange);

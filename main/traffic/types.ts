@@ -27,6 +27,8 @@ export interface OsbInfo {
   /** The platform the call was made for (a platform name such as `cf-dev`). */
   platform?: string;
   brokerId?: string;
+  /** The SM's name of the broker `brokerId` names (resolved when the exchange is recorded). */
+  broker?: string;
   /** `X-Broker-API-Version` of the request. */
   apiVersion?: string;
 }
@@ -115,7 +117,7 @@ export interface FlowSummary {
   operation?: OsbOperation;
   instanceId?: string;
   bindingId?: string;
-  /** A broker name (from a `broker:<name>` node) or else a broker id. */
+  /** The broker's name (its `broker:<name>` node, else the SM's name of its id), else its id. */
   broker?: string;
   /** The status the initiator got (the first hop's); null when it got no answer. */
   status: number | null;

@@ -252,6 +252,11 @@ describe('platform rules and errors', () => {
       status: 412,
       body: { description: expect.stringMatching(/^The Service Manager refused: .*Unbind them first/) },
     });
+    // Nothing changed at the broker: the instance is as it was, its last operation says why the delete failed.
+    expect((await cf()('GET', `/service_instances/${db.body.id}`)).body).toMatchObject({
+      state: 'succeeded',
+      last_operation: { type: 'delete', state: 'failed', description: refused.body.description },
+    });
     expect((await cf()('DELETE', `/service_instances/${db.body.id}?recursive=true`)).status).toBe(200);
     expect((await cf()('GET', '/service_bindings')).body.items).toEqual([]);
   });

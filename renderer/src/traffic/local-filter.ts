@@ -1,4 +1,5 @@
 import type { FlowSummary } from '../../../main/traffic/types';
+import { startsWithId } from '../../../shared/id-prefix';
 import type { FlowFilters } from './flow-query';
 
 const statusMatches = (status: string, code: number | null) => {
@@ -21,7 +22,7 @@ export function filterShown(flows: FlowSummary[], filters: FlowFilters): FlowSum
       (!filters.broker.trim() || flow.broker === filters.broker.trim()) &&
       (!filters.operation || flow.operation === filters.operation) &&
       (!filters.status || statusMatches(filters.status, flow.status)) &&
-      (!filters.instance.trim() || flow.instanceId === filters.instance.trim()) &&
+      (!filters.instance.trim() || startsWithId(flow.instanceId, filters.instance.trim())) &&
       (!text || fields(flow).some((field) => field?.toLowerCase().includes(text))),
   );
 }
