@@ -122,10 +122,18 @@ describe('instance sharing (detach, the default)', () => {
     });
   });
 
-  it('refuses to unshare while more than one holder exists, naming them', async () => {
+  it('refuses to unshare while references exist, counting and naming only the references', async () => {
     const answer = await s.share(sharedId, { shared: false });
     expect(answer.status).toBe(400);
-    for (const id of [sharedId, ...Object.values(refs)]) expect(answer.body.description).toContain(id);
+    expect(answer.body.description).toMatch(
+      /^Service instance db-shared is still referenced by 5 references: /,
+    );
+    for (const id of Object.values(refs)) expect(answer.body.description).toContain(id);
+    expect(answer.body.description).not.toContain(sharedId);
+    const viaPlatform = await s.cf('POST', `/service_instances/${sharedId}/unshare`);
+    expect(viaPlatform.body.description).toMatch(
+      /^The Service Manager refused: Service instance db-shared is still referenced by 5 references/,
+    );
   });
 
   it('detaches the original: SM record gone, broker instance alive', async () => {
@@ -136,6 +144,12 @@ describe('instance sharing (detach, the default)', () => {
     expect(s.actions().at(-1)).toBe('detached');
     const [item] = await s.sharingItems();
     expect(item).toMatchObject({ id: sharedId, detached: true, original: null });
+    // Each reference keeps who the original was and where, for the picture of a detached share.
+    const reference = await s.sim.smCall('GET', `/v1/service_instances/${refs.byId}`);
+    expect(reference.body.shared_instance).toMatchObject({
+      name: 'db-shared',
+      platform_id: s.sim.platformEndpoint('cf-dev').id,
+    });
   });
 
   it('sends exactly one DELETE, for the original id, when the last reference goes', async () => {

@@ -58,8 +58,18 @@ export const instanceRecordSchema = z.object({
   shared: z.boolean(),
   /** For a reference to a shared instance (set by the sharing rules). */
   referenced_instance_id: z.string().optional(),
-  /** A reference's copy of the shared instance's plan and context: it outlives a detached original. */
-  shared_instance: z.object({ service_plan_id: z.string(), context: jsonObject }).optional(),
+  /**
+   * A reference's copy of the shared instance's plan and context, and the original's name and platform: it
+   * outlives a detached original.
+   */
+  shared_instance: z
+    .object({
+      service_plan_id: z.string(),
+      context: jsonObject,
+      name: z.string().optional(),
+      platform_id: z.string().optional(),
+    })
+    .optional(),
   /** The state to go back to when an async update fails. */
   previous: z
     .object({

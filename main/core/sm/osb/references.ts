@@ -51,7 +51,12 @@ export async function provisionReference(
     usable: true,
     shared: false,
     referenced_instance_id: target.id,
-    shared_instance: { service_plan_id: target.service_plan_id, context: target.context },
+    shared_instance: {
+      service_plan_id: target.service_plan_id,
+      context: target.context,
+      name: target.name,
+      platform_id: target.platform_id,
+    },
   };
   await rt.store.update((draft) => {
     draft.instances.push(record);

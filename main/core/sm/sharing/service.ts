@@ -7,7 +7,7 @@ import { parseInput } from '../../validate';
 import type { CatalogCache } from '../catalog/cache';
 import type { InstanceRecord, PlatformRecord, SmState } from '../model';
 import { emitSharing } from './events';
-import { describeHolders, holdersOf } from './holders';
+import { describeHolders, referencesTo } from './holders';
 import { isShareable } from './plans';
 
 const sharePatchSchema = z.object({ shared: z.boolean() }).strict();
@@ -61,11 +61,11 @@ export class SharingService {
       );
     if (shared && !instance.ready)
       throw new ApiError(422, 'ConcurrentOperationInProgress', `Service instance ${name} is not ready yet.`);
-    const holders = holdersOf(this.deps.store.state, instance.id);
-    if (!shared && instance.shared && holders.length > 1)
+    const references = referencesTo(this.deps.store.state, instance.id);
+    if (!shared && instance.shared && references.length > 0)
       throw badRequest(
-        `Service instance ${name} has ${holders.length} holders: ${describeHolders(this.deps.store.state, holders)}. ` +
-          'Deprovision the references first.',
+        `Service instance ${name} is still referenced by ${references.length} reference${references.length === 1 ? '' : 's'}: ` +
+          `${describeHolders(this.deps.store.state, references)}. Deprovision the references first.`,
       );
   }
 }
