@@ -37,4 +37,20 @@ describe('Recordings', () => {
     expect(hops).toEqual(['platform→proxy', 'proxy→sm', 'sm→broker']);
     expect(recordings.list().map((item) => item.status)).toEqual(['recording']);
   });
+
+  it('tells the event bus when a recording starts and when it stops (once)', () => {
+    const events = new EventBus();
+    const recordings = new Recordings(new TrafficStore({ events }), events, '0.1.0');
+    const seen: unknown[] = [];
+    events.subscribe((event) => {
+      if (event.type === 'recording.changed') seen.push(event.data);
+    });
+    const recording = recordings.start({ broker: 'sample' });
+    recordings.stop(recording.id);
+    recordings.stop(recording.id);
+    expect(seen).toEqual([
+      expect.objectContaining({ id: recording.id, status: 'recording' }),
+      expect.objectContaining({ id: recording.id, status: 'stopped' }),
+    ]);
+  });
 });

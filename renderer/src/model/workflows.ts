@@ -1,5 +1,4 @@
 import { useCallback } from 'react';
-import { create } from 'zustand';
 import type { CheckRunView } from '../../../main/workflows/conformance/api-types';
 import type { Recording } from '../../../main/workflows/recordings/api-types';
 import type { ReplayRun } from '../../../main/workflows/replay/api-types';
@@ -27,24 +26,18 @@ export const startCheck = (brokerId: string) => start('/api/fixtures/checks', { 
 export const useCheckRun = (id: string) =>
   useRun<CheckRunView>(apiPath`/api/fixtures/checks/${id}`, 'check.progress', 'check.finished');
 
-/** Counts the user's starts and stops: a stopped recording has no event of its own to reload on. */
-const useRecordingChanges = create(() => ({ count: 0 }));
-const recordingChanged = () => useRecordingChanges.setState(({ count }) => ({ count: count + 1 }));
-
 const getRecordings = () => getItems<Recording>('/api/recordings');
 
-/** The recordings, newest first; they change with the traffic they hold and with start and stop. */
+/**
+ * The recordings, newest first; they change with the traffic they hold and when one starts or stops,
+ * from this tab or anywhere else (`recording.changed`).
+ */
 export const useRecordings = () =>
-  useLoad(
-    getRecordings,
-    useSeenAny('traffic.exchange', 'replay.finished') + useRecordingChanges((changes) => changes.count),
-  );
+  useLoad(getRecordings, useSeenAny('traffic.exchange', 'replay.finished', 'recording.changed'));
 
-export const startRecording = (broker: string) =>
-  request('POST', '/api/recordings', { broker }).finally(recordingChanged);
+export const startRecording = (broker: string) => request('POST', '/api/recordings', { broker });
 
-export const stopRecording = (id: string) =>
-  request('POST', apiPath`/api/recordings/${id}/stop`).finally(recordingChanged);
+export const stopRecording = (id: string) => request('POST', apiPath`/api/recordings/${id}/stop`);
 
 /** Where a recording downloads as HAR. */
 export const recordingHarUrl = (id: string) => apiPath`/api/recordings/${id}/har`;
