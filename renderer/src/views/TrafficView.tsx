@@ -1,19 +1,18 @@
-import { useState } from 'react';
 import { Notice } from '../components/Notice';
 import { ViewHeader } from '../components/ViewHeader';
 import { useFlows } from '../model/flows';
 import { usePlatformNames } from '../model/platforms';
 import { FlowDetail } from '../traffic/FlowDetail';
 import { FlowList } from '../traffic/FlowList';
-import { NO_FILTERS, queryOf } from '../traffic/flow-query';
+import { queryOf } from '../traffic/flow-query';
 import { TrafficFilters } from '../traffic/TrafficFilters';
 import { TrafficToolbar } from '../traffic/TrafficToolbar';
+import { useTrafficPlace } from '../traffic/use-traffic-place';
 
 const numberFormat = new Intl.NumberFormat();
 
 export function TrafficView() {
-  const [filters, setFilters] = useState(NO_FILTERS);
-  const [selected, setSelected] = useState<string | null>(null);
+  const { filters, setFilters, selected, setSelected } = useTrafficPlace();
   const flows = useFlows(filters);
   const platforms = usePlatformNames();
   return (

@@ -1,0 +1,68 @@
+import type { Page } from '@playwright/test';
+import { provision, unique } from './seed';
+import { expect, test } from './smsim-test';
+
+const nav = (page: Page, title: string) =>
+  page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: title, exact: true });
+const provisionRow = (page: Page) => page.getByTestId('flow-row').filter({ hasText: 'provision' });
+
+test('reload on a flow’s URL shows that flow, selected, with its hops', async ({ page, request }) => {
+  const instance = await provision(request, 'cf-dev', 'small', unique('reload'));
+  await page.goto('/#/traffic');
+  await page.getByRole('textbox', { name: 'Instance' }).fill(instance.id);
+  await provisionRow(page).click();
+  await expect(page.getByTestId('flow-detail')).toContainText(instance.id);
+  const flowId = await provisionRow(page).getAttribute('data-flow-id');
+  await expect(page).toHaveURL(new RegExp(`[?&]flow=${flowId}`));
+
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Instance' })).toHaveValue(instance.id);
+  await expect(provisionRow(page)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('flow-detail')).toContainText(instance.id);
+  await expect(page.locator('[data-testid="hop"][data-hop="sm→broker"]')).toBeVisible();
+});
+
+test('filters and the open flow are kept when switching views and back', async ({ page, request }) => {
+  const instance = await provision(request, 'k8s-dev', 'small', unique('kept'));
+  await page.goto('/#/traffic');
+  await page.getByRole('combobox', { name: 'Platform' }).selectOption('k8s-dev');
+  await page.getByRole('combobox', { name: 'Operation' }).selectOption('provision');
+  await page.getByRole('searchbox', { name: 'Filter flows' }).fill(`${instance.id.slice(0, 8)} `);
+  await provisionRow(page).first().click();
+  await expect(page.getByTestId('flow-detail')).toContainText(instance.id);
+
+  await nav(page, 'Instances').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Instances');
+  await nav(page, 'Catalog').click();
+  await nav(page, 'Traffic').click();
+  await expect(page.getByRole('combobox', { name: 'Platform' })).toHaveValue('k8s-dev');
+  await expect(page.getByRole('combobox', { name: 'Operation' })).toHaveValue('provision');
+  // The space typed last is kept: the next word of the search would follow it.
+  await expect(page.getByRole('searchbox', { name: 'Filter flows' })).toHaveValue(
+    `${instance.id.slice(0, 8)} `,
+  );
+  await expect(page.getByTestId('flow-detail')).toContainText(instance.id);
+  await expect(provisionRow(page)).toHaveCount(1);
+});
+
+test('a filter URL pasted into a fresh page shows the filtered flows', async ({ browser, page, request }) => {
+  const instance = await provision(request, 'cf-dev', 'small', unique('pasted'));
+  await page.goto('/#/traffic');
+  await page.getByRole('combobox', { name: 'Status' }).selectOption('2xx');
+  await page.getByRole('textbox', { name: 'Instance' }).fill(instance.id);
+  await expect(provisionRow(page)).toHaveCount(1);
+  const url = page.url();
+
+  const fresh = await browser.newContext();
+  try {
+    const other = await fresh.newPage();
+    await other.goto(url);
+    await expect(other.getByRole('heading', { level: 1 })).toHaveText('Traffic');
+    await expect(other.getByRole('combobox', { name: 'Status' })).toHaveValue('2xx');
+    await expect(other.getByRole('textbox', { name: 'Instance' })).toHaveValue(instance.id);
+    await expect(provisionRow(other)).toHaveCount(1);
+    await expect(other.getByTestId('flow-row')).toHaveCount(1);
+  } finally {
+    await fresh.close();
+  }
+});
