@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { Router } from 'express';
-import { platformEndpoints, startPlatforms } from './compose/platforms';
+import { platformEndpoints, platformsCaughtUp, startPlatforms } from './compose/platforms';
 import { startSampleBroker } from './compose/sample-broker';
 import { registerBrokers, registerSampleBroker, startServiceManager } from './compose/service-manager';
 import { ConfigError, parseConfig, type SimConfig, type SimConfigInput } from './config';
@@ -13,14 +13,17 @@ import { PACKAGE_ROOT } from './package-root';
 import { createControlApp } from './servers/control/app';
 import { brokersControlRouter } from './servers/control/brokers-router';
 import type { Endpoints } from './servers/control/endpoints';
+import { landscapeRouter } from './servers/control/landscape-router';
 import { smProxyRouter } from './servers/control/sm-proxy';
 import type { FrontDoorSettings } from './servers/http/front-door';
 import { MAX_IMPORT_BYTES } from './servers/http/json-body';
 import { listen, type RunningServer } from './servers/http/listen';
 import { platformsControlRouter } from './servers/platform/control-router';
+import type { RunningPlatform } from './servers/platform/server';
 import { smControlRouter } from './servers/sm/control-router';
 import { openDataStore, type SimData, type Store } from './store';
 import { TrafficStore, trafficRouter } from './traffic';
+import { EdgeStats } from './traffic/edge-stats';
 import { checkableBrokers, checkRouter } from './workflows/conformance';
 import { workflowsRouters } from './workflows/control';
 import { BackgroundJobs } from './workflows/jobs';
@@ -109,6 +112,8 @@ async function startAll(
   const events = new EventBus({ secrets });
   const { bufferSize, ...trafficOptions } = config.traffic;
   const traffic = new TrafficStore({ ...trafficOptions, capacity: bufferSize, events, secrets });
+  const edgeStats = new EdgeStats();
+  events.subscribe(edgeStats.observe);
   const passwords = await keepSecrets(store, options.adminPassword);
   const admin = { username: ADMIN_USERNAME, password: passwords.admin };
   const controlToken = { username: CONTROL_USERNAME, password: passwords.control };
@@ -137,7 +142,10 @@ async function startAll(
   endpoints.serviceManager = { url: smServer.url, admin };
   routers[''] = Router().use(smControlRouter(sm), trafficRouter(traffic, { version: VERSION }));
   routers.sm = smProxyRouter({ url: () => smServer.url, admin });
-  routers.brokers = brokersControlRouter(sm);
+  routers.landscape = landscapeRouter({ endpoints: () => endpoints, sm, stats: edgeStats });
+  let platforms: RunningPlatform[] = [];
+  const caughtUp = () => platformsCaughtUp(sm, platforms);
+  routers.brokers = brokersControlRouter(sm, caughtUp);
 
   if (options.sampleBroker ?? config.sampleBroker.enabled) {
     const sample = await startSampleBroker({
@@ -158,7 +166,7 @@ async function startAll(
   const brokers = await registerBrokers(sm, startBrokers(config, options), log);
   sm.startSchedule();
 
-  const platforms = await startPlatforms({
+  platforms = await startPlatforms({
     store,
     sm,
     smUrl: smServer.url,
@@ -191,6 +199,7 @@ async function startAll(
       started: (server) => started.push(server),
       jobs,
       guardTarget,
+      platformsCaughtUp: caughtUp,
     }),
   );
   routers.fixtures = checkRouter({

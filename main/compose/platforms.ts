@@ -127,3 +127,16 @@ export const platformEndpoints = (platforms: readonly RunningPlatform[]): Endpoi
       proxyCredentials: state.proxyCredentials,
     };
   });
+
+/**
+ * Resolves once every platform has applied the SM's changes so far, so that an answer given after a
+ * registration describes what the platforms' marketplaces show.
+ */
+export async function platformsCaughtUp(sm: ServiceManager, platforms: readonly RunningPlatform[]) {
+  const { state } = sm.store;
+  await Promise.all(
+    platforms.map((platform) =>
+      platform.reconciler.applied(sm.notifier.lastRevisionFor(state, platform.runtime.state.sm!.id)),
+    ),
+  );
+}

@@ -57,6 +57,7 @@ export class Reconciler {
   readonly #synced = new Promise<void>((resolve) => {
     this.#markSynced = resolve;
   });
+  #waiters: Array<{ revision: number; resolve: () => void }> = [];
 
   constructor(private readonly options: ReconcilerOptions) {
     const { store } = options;
@@ -71,8 +72,10 @@ export class Reconciler {
       onGone: () => {
         this.#desired = undefined;
       },
-      onState: (connection) =>
-        options.events.emit('platform.connection', { platform: options.name, connection }),
+      onState: (connection) => {
+        if (connection !== 'connected') this.#wake(Number.POSITIVE_INFINITY);
+        options.events.emit('platform.connection', { platform: options.name, connection });
+      },
     });
   }
 
@@ -89,6 +92,16 @@ export class Reconciler {
   /** Resolves after the first full resync. */
   synced(): Promise<void> {
     return this.#synced;
+  }
+
+  /**
+   * Resolves once the platform has applied the SM's changes up to `revision` (by notification or by a resync
+   * that read them), or when it stops or its notifications connection is not up, since then nothing comes.
+   */
+  applied(revision: number): Promise<void> {
+    if (this.options.store.state.revision >= revision || this.#client.state !== 'connected')
+      return Promise.resolve();
+    return new Promise((resolve) => this.#waiters.push({ revision, resolve }));
   }
 
   /** A full resync from the SM's lists; resolves when it is done. */
@@ -111,6 +124,7 @@ export class Reconciler {
     this.#stopped = true;
     clearInterval(this.#timer);
     this.#client.stop();
+    this.#wake(Number.POSITIVE_INFINITY);
     return this.#queue;
   }
 
@@ -154,6 +168,7 @@ export class Reconciler {
       if (revision !== undefined) state.revision = revision;
       return outcome;
     });
+    this.#wake(store.state.revision);
     const removedIds = result.removed.map((broker) => broker.sm_broker_id);
     const touched = result.brokers
       .filter((broker) => result.registered.includes(broker.name) || result.updated.includes(broker.name))
@@ -168,5 +183,14 @@ export class Reconciler {
       removed: result.removed.map((broker) => broker.name),
       visibilitiesChanged: result.visibilityChanged,
     });
+  }
+
+  #wake(revision: number): void {
+    const [due, waiting] = [
+      this.#waiters.filter((waiter) => waiter.revision <= revision),
+      this.#waiters.filter((waiter) => waiter.revision > revision),
+    ];
+    this.#waiters = waiting;
+    for (const waiter of due) waiter.resolve();
   }
 }

@@ -71,6 +71,11 @@ export class Notifier {
     return state.notifications.filter((record) => record.revision > revision);
   }
 
+  /** The revision of the last change kept for the platform: what it has applied once it is caught up. */
+  lastRevisionFor(state: SmState, platformId: string): number {
+    return state.notifications.findLast((record) => this.visibleTo(record, platformId))?.revision ?? 0;
+  }
+
   /** A record without a platform concerns every platform. */
   visibleTo(record: NotificationRecord, platformId: string): boolean {
     return record.platform_id === null || record.platform_id === platformId;

@@ -92,18 +92,32 @@ export class VisibilityService {
     });
   }
 
-  /** Makes every plan of a broker visible to every platform (the sample broker on first start). */
+  /**
+   * Makes every plan of a broker visible to every platform (the sample broker on first start), in one commit:
+   * the platforms get one notification per plan.
+   */
   async publishAllPlans(brokerId: string): Promise<void> {
-    const plans = this.deps.catalog.plans().filter((plan) => plan.broker_id === brokerId);
-    for (const plan of plans) {
-      if (
-        this.list().some(
-          (visibility) => visibility.service_plan_id === plan.id && visibility.platform_id === null,
-        )
-      )
-        continue;
-      await this.create({ service_plan_id: plan.id, platform_id: null });
-    }
+    const published = new Set(
+      this.list()
+        .filter((visibility) => visibility.platform_id === null)
+        .map((visibility) => visibility.service_plan_id),
+    );
+    const records = this.deps.catalog
+      .plans()
+      .filter((plan) => plan.broker_id === brokerId && !published.has(plan.id))
+      .map(
+        (plan): VisibilityRecord => ({
+          ...freshResource(),
+          service_plan_id: plan.id,
+          platform_id: null,
+          labels: {},
+        }),
+      );
+    if (records.length === 0) return;
+    await this.#commitAll('CREATED', records, (state) => {
+      for (const record of records) this.#refuseDuplicate(state, record);
+      state.visibilities.push(...records);
+    });
   }
 
   async #commit(
@@ -111,21 +125,36 @@ export class VisibilityService {
     visibility: VisibilityRecord,
     mutate: (state: SmState) => void,
   ): Promise<VisibilityRecord> {
-    const plan = this.deps.catalog.plans().find((candidate) => candidate.id === visibility.service_plan_id);
-    const notification = await this.deps.store.update((state) => {
-      mutate(state);
-      return this.deps.notifier.append(state, {
-        resource: '/v1/visibilities',
-        type,
-        platform_id: visibility.platform_id,
-        payload: {
-          [type === 'DELETED' ? 'old' : 'new']: { resource: visibility, additional: additional(plan) },
-        },
-      });
-    });
-    this.deps.notifier.publish([notification]);
-    this.deps.events.emit('sm.visibility', { action: type.toLowerCase(), visibility });
+    await this.#commitAll(type, [visibility], mutate);
     return visibility;
+  }
+
+  /** Applies `mutate` and one notification per visibility in one store commit, then tells the platforms. */
+  async #commitAll(
+    type: 'CREATED' | 'MODIFIED' | 'DELETED',
+    visibilities: readonly VisibilityRecord[],
+    mutate: (state: SmState) => void,
+  ): Promise<void> {
+    const plans = new Map(this.deps.catalog.plans().map((plan) => [plan.id, plan]));
+    const notifications = await this.deps.store.update((state) => {
+      mutate(state);
+      return visibilities.map((visibility) =>
+        this.deps.notifier.append(state, {
+          resource: '/v1/visibilities',
+          type,
+          platform_id: visibility.platform_id,
+          payload: {
+            [type === 'DELETED' ? 'old' : 'new']: {
+              resource: visibility,
+              additional: additional(plans.get(visibility.service_plan_id)),
+            },
+          },
+        }),
+      );
+    });
+    this.deps.notifier.publish(notifications);
+    for (const visibility of visibilities)
+      this.deps.events.emit('sm.visibility', { action: type.toLowerCase(), visibility });
   }
 
   #plan(id: string): PlanView {

@@ -16,7 +16,10 @@ const registrationBody = z.strictObject({
  * `/api/brokers` on the control server (what `smsim broker` calls): brokers by name, registered or updated
  * in one call with their plans published, as `smsim serve --broker` does at start. Never a password back.
  */
-export function brokersControlRouter(sm: ServiceManager): Router {
+export function brokersControlRouter(
+  sm: ServiceManager,
+  platformsCaughtUp: () => Promise<void> = async () => undefined,
+): Router {
   const router = Router();
   router.get('/', async (_req, res) => {
     await sm.ensureCatalogs();
@@ -25,12 +28,14 @@ export function brokersControlRouter(sm: ServiceManager): Router {
   router.put('/:name', async (req, res) => {
     const input = parseInput(registrationBody, req.body, 'The broker registration');
     const { created, ...summary } = await registerOrUpdateBroker(sm, { name: req.params.name, ...input });
+    await platformsCaughtUp();
     res.status(created ? 201 : 200).json(summary);
   });
   router.post('/:name/publish', async (req, res) => {
     const id = brokerIdByName(sm, req.params.name);
     await sm.ensureCatalogs();
     await sm.visibilities.publishAllPlans(id);
+    await platformsCaughtUp();
     res.json(brokerSummary(sm, id));
   });
   router.delete('/:name', async (req, res) => {
