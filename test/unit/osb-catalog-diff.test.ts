@@ -64,13 +64,38 @@ describe('diffCatalogs', () => {
     db(after).plans[1]!.maintenance_info = { version: '1.1.0' };
     expect(diffCatalogs(catalog(), after)).toEqual({
       offerings: empty,
-      plans: { added: [], removed: [], changed: ['large (p-large)'] },
+      plans: {
+        added: [],
+        removed: [],
+        changed: ['large (p-large)'],
+        fields: {
+          'large (p-large)': [{ field: 'maintenance_info.version', before: '"1.0.0"', after: '"1.1.0"' }],
+        },
+      },
     });
     db(after).tags = ['sql', 'postgres'];
     expect(diffCatalogs(catalog(), after).offerings).toEqual({
       added: [],
       removed: [],
       changed: ['db (o-db)'],
+      fields: { 'db (o-db)': [{ field: 'tags', before: '["sql"]', after: '["sql","postgres"]' }] },
+    });
+  });
+
+  it('says which fields of a plan changed, old → new, new and removed ones without a side', () => {
+    const after = catalog();
+    const small = db(after).plans[0]!;
+    small.description = 'Small, now with backups.';
+    delete small.free;
+    small.bindable = false;
+    small.metadata = { bullets: ['x'.repeat(100)] };
+    expect(diffCatalogs(catalog(), after).plans.fields).toEqual({
+      'small (p-small)': [
+        { field: 'bindable', after: 'false' },
+        { field: 'description', before: '"Small."', after: '"Small, now with backups."' },
+        { field: 'free', before: 'true' },
+        { field: 'metadata', after: `{"bullets":["${'x'.repeat(46)}…` },
+      ],
     });
   });
 
@@ -80,8 +105,18 @@ describe('diffCatalogs', () => {
     const moved = db(after).plans.pop()!;
     after.services[1]!.plans.push(moved);
     expect(diffCatalogs(catalog(), after)).toEqual({
-      offerings: { added: [], removed: [], changed: ['database (o-db)'] },
-      plans: { added: [], removed: [], changed: ['large (p-large)'] },
+      offerings: {
+        added: [],
+        removed: [],
+        changed: ['database (o-db)'],
+        fields: { 'database (o-db)': [{ field: 'name', before: '"db"', after: '"database"' }] },
+      },
+      plans: {
+        added: [],
+        removed: [],
+        changed: ['large (p-large)'],
+        fields: { 'large (p-large)': [{ field: 'service_id', before: '"o-db"', after: '"o-cache"' }] },
+      },
     });
   });
 });

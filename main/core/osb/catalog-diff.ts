@@ -1,11 +1,13 @@
-import { isDeepStrictEqual } from 'node:util';
 import type { Catalog } from './catalog-types';
+import { type FieldChange, fieldChanges } from './field-changes';
 
 /** Entries read `name (id)`, e.g. `small (3f2a…)`; the name is the newer one when both catalogs have the entry. */
 export interface DiffLists {
   added: string[];
   removed: string[];
   changed: string[];
+  /** For each entry of `changed` (by the same text), which fields changed, old → new; absent when none did. */
+  fields?: Record<string, FieldChange[]>;
 }
 
 /** What a catalog refresh changed, matched by catalog id. */
@@ -29,12 +31,12 @@ function offeringsOf(catalog: Catalog | undefined): Map<string, Entry> {
   );
 }
 
-/** A plan that moved to another offering counts as changed. */
+/** A plan that moved to another offering counts as changed (its field `service_id`). */
 function plansOf(catalog: Catalog | undefined): Map<string, Entry> {
   return new Map(
     (catalog?.services ?? []).flatMap((offering) =>
       offering.plans.map(
-        (plan) => [plan.id, { name: plan.name, content: { offering: offering.id, plan } }] as const,
+        (plan) => [plan.id, { name: plan.name, content: { ...plan, service_id: offering.id } }] as const,
       ),
     ),
   );
@@ -45,8 +47,14 @@ function diffEntries(before: Map<string, Entry>, after: Map<string, Entry>): Dif
   const lists: DiffLists = { added: [], removed: [], changed: [] };
   for (const [id, entry] of after) {
     const old = before.get(id);
-    if (!old) lists.added.push(label(id, entry));
-    else if (!isDeepStrictEqual(old.content, entry.content)) lists.changed.push(label(id, entry));
+    if (!old) {
+      lists.added.push(label(id, entry));
+      continue;
+    }
+    const changes = fieldChanges(old.content, entry.content);
+    if (changes.length === 0) continue;
+    lists.changed.push(label(id, entry));
+    lists.fields = { ...lists.fields, [label(id, entry)]: changes };
   }
   for (const [id, entry] of before) if (!after.has(id)) lists.removed.push(label(id, entry));
   return lists;

@@ -7,7 +7,7 @@ import { SECRETS } from '../../secrets';
 import type { BrokerClient } from '../broker-client';
 import type { BrokerRecord } from '../model';
 import { isShareable } from '../sharing/plans';
-import { fetchCatalog } from './fetch-catalog';
+import { CatalogFetchError, fetchCatalog } from './fetch-catalog';
 import { runPool } from './pool';
 import type { CatalogRefresh, RefreshMode, RefreshResult, RefreshTrigger } from './refresh-record';
 import { buildViews, type CatalogViews, type OfferingView, type PlanView } from './views';
@@ -43,9 +43,9 @@ const sameAddress = (a: BrokerRef, b: BrokerRef) =>
   a.credentials.basic.password === b.credentials.basic.password;
 
 const resultOf = (error: unknown): RefreshResult => {
+  if (error instanceof CatalogFetchError) return error.failure;
   if (!(error instanceof ApiError)) return 'error';
   if (error.status === 504) return 'timeout';
-  if (error.status === 502) return 'unreachable';
   if (error.status === 409) return 'conflict';
   return error.status === 400 ? 'invalid' : 'error';
 };

@@ -9,6 +9,30 @@ import type { BrokerRecord } from '../model';
 
 export const OSB_VERSION = '2.17';
 
+/** Why a catalog fetch got nothing the SM can use, as the refresh history records it. */
+export type CatalogFetchFailure = 'unreachable' | 'refused' | 'malformed';
+
+/** The SM's 502 for a catalog fetch, with what went wrong for the refresh history. */
+export class CatalogFetchError extends ApiError {
+  constructor(
+    readonly failure: CatalogFetchFailure,
+    description: string,
+  ) {
+    super(502, 'ServiceBrokerErr', description);
+  }
+}
+
+/** Why a body is not JSON, in the words of the parser, e.g. "an 81-byte body: Unexpected end of JSON input". */
+function whyNotJson(rawBody: string): string {
+  if (rawBody.trim() === '') return 'an empty body';
+  try {
+    JSON.parse(rawBody);
+    return `a ${rawBody.length}-byte body`;
+  } catch (error) {
+    return `a ${rawBody.length}-byte body: ${(error as Error).message}`;
+  }
+}
+
 function describeBody(body: unknown): string {
   const description = (body as { description?: unknown } | undefined)?.description;
   return typeof description === 'string' ? `: ${description}` : '';
@@ -31,17 +55,15 @@ export async function fetchCatalog(
       timeoutMs,
     });
     if (response.status !== 200) {
-      throw new ApiError(
-        502,
-        'ServiceBrokerErr',
+      throw new CatalogFetchError(
+        'refused',
         `Broker "${broker.name}" answered ${response.status} to GET /v2/catalog${describeBody(response.body)}. Check its URL and credentials.`,
       );
     }
     if (response.body === undefined) {
-      throw new ApiError(
-        502,
-        'ServiceBrokerErr',
-        `Broker "${broker.name}" answered GET /v2/catalog with a body that is not JSON.`,
+      throw new CatalogFetchError(
+        'malformed',
+        `Broker "${broker.name}" answered GET /v2/catalog with a malformed catalog, not JSON (${whyNotJson(response.rawBody)}); the cached catalog was kept.`,
       );
     }
     return response.body;
@@ -54,15 +76,14 @@ export async function fetchCatalog(
       );
     }
     if (error instanceof BrokerUnreachableError) {
-      throw new ApiError(
-        502,
-        'ServiceBrokerErr',
+      throw new CatalogFetchError(
+        'unreachable',
         `Broker "${broker.name}" is unreachable at ${broker.broker_url} (${error.message}). Is it running?`,
       );
     }
     if (error instanceof BrokerAnswerRefusedError) {
       const refused = `The catalog of broker "${broker.name}" was refused: it ${error.message}.`;
-      throw error.reason === 'limit' ? badRequest(refused) : new ApiError(502, 'ServiceBrokerErr', refused);
+      throw error.reason === 'limit' ? badRequest(refused) : new CatalogFetchError('refused', refused);
     }
     throw error;
   }

@@ -7,6 +7,10 @@ export type RefreshResult =
   | 'unchanged'
   | 'invalid'
   | 'unreachable'
+  /** The broker answered an error status or a redirect. */
+  | 'refused'
+  /** The broker answered 200 with a body that is not JSON. */
+  | 'malformed'
   | 'timeout'
   | 'error'
   | 'conflict';
