@@ -71,6 +71,39 @@ describe('faultInputSchema', () => {
     expect(faultInputSchema.safeParse({ kind: 'down', latencyMs: 5 }).success).toBe(false);
     expect(faultInputSchema.safeParse({ kind: 'malformed', status: 500 }).success).toBe(false);
   });
+
+  it('takes a plan scope, several operations and an OSB error with its description', () => {
+    const input = {
+      kind: 'status',
+      status: 422,
+      error: 'MaintenanceInfoConflict',
+      description: 'The maintenance_info does not match.',
+      planId: PLAN,
+      operations: ['provision', 'update'],
+    };
+    expect(faultInputSchema.parse(input)).toEqual(input);
+    const registry = new FaultRegistry();
+    registry.add(faultInputSchema.parse(input));
+    expect(registry.forRequest('update', PLAN).action).toMatchObject({ error: 'MaintenanceInfoConflict' });
+    expect(registry.forRequest('bind', PLAN).action).toBeUndefined();
+    expect(registry.forRequest('provision', SAMPLE_IDS.db.large).action).toBeUndefined();
+  });
+
+  it('says why a malformed status or an OSB error on a success is refused', () => {
+    const messages = (input: unknown) => {
+      const parsed = faultInputSchema.safeParse(input);
+      return parsed.success
+        ? []
+        : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    };
+    expect(messages({ kind: 'malformed', status: 500 })).toEqual([
+      expect.stringMatching(/^status: must be a 2xx success status: a malformed fault corrupts/),
+    ]);
+    expect(messages({ kind: 'status', status: 200, error: 'Conflict' })).toEqual([
+      'error: goes with an error status (400–599) only; a success answer carries no OSB error code',
+    ]);
+    expect(messages({ kind: 'status', status: 409, error: 'Conflict' })).toEqual([]);
+  });
 });
 
 describe('RequestLog', () => {

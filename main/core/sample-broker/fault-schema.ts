@@ -31,18 +31,27 @@ const errorCode = z
   .regex(/^[A-Z][A-Za-z0-9]*$/, 'must be a CamelCase word such as ConcurrencyError')
   .optional();
 
+const SUCCESS_ONLY =
+  'must be a 2xx success status: a malformed fault corrupts the body of a successful answer (leave it out to keep the status the operation answers)';
+
 export const faultInputSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('latency'), latencyMs: z.number().int().min(1).max(600_000), ...common }),
-  z.strictObject({
-    kind: z.literal('status'),
-    status: z.number().int().min(200).max(599),
-    error: errorCode,
-    ...common,
-  }),
+  z
+    .strictObject({
+      kind: z.literal('status'),
+      status: z.number().int().min(200).max(599),
+      error: errorCode,
+      ...common,
+    })
+    // OSB error bodies carry `error`; a success answer has none.
+    .refine((fault) => fault.error === undefined || fault.status >= 400, {
+      path: ['error'],
+      message: 'goes with an error status (400–599) only; a success answer carries no OSB error code',
+    }),
   z.strictObject({ kind: z.literal('timeout'), ...common }),
   z.strictObject({
     kind: z.literal('malformed'),
-    status: z.number().int().min(200).max(299).optional(),
+    status: z.number().int().min(200, SUCCESS_ONLY).max(299, SUCCESS_ONLY).optional(),
     ...common,
   }),
   z.strictObject({
