@@ -4,5 +4,5 @@
  * one both use this, so they agree).
  */
 export function startsWithId(id: string | undefined, prefix: string): boolean {
-  return id !== undefined && id.toLowerCase().startsWith(prefix.toLowerCase());
+  return id?.toLowerCase().startsWith(prefix.toLowerCase()) ?? false;
 }

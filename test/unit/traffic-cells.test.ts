@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TrafficStore } from '../../main/traffic';
-import { filterShown } from '../../renderer/src/traffic/local-filter';
 import { NO_FILTERS } from '../../renderer/src/traffic/flow-query';
+import { filterShown } from '../../renderer/src/traffic/local-filter';
 import { provisionFlow } from '../helpers/traffic-testkit';
 
 const ids = (page: { items: Array<{ id: string }> }) => page.items.map((flow) => flow.id);
