@@ -1,3 +1,5 @@
-/** What the control server itself answers: `GET /api/endpoints`, and each event of the `/api/events` stream. */
+/** What the control server itself answers: `GET /api/endpoints`, `GET /api/landscape`, and each event of the `/api/events` stream. */
 export type { SimEvent } from '../../core/events';
+export type { EdgeStatsView } from '../../traffic/edge-stats';
 export type { Endpoints } from './endpoints';
+export type { LandscapeNodeView, LandscapeView } from './landscape-router';
