@@ -211,6 +211,7 @@ async function startAll(
     brokers: () => checkableBrokers(sm.store.state.brokers),
     events,
     jobs,
+    traffic,
     guardTarget,
   });
 

@@ -42,12 +42,12 @@ export interface HopEnds {
 }
 
 /**
- * The uncaptured call, on global fetch: a redirect is not followed (the 3xx is the answer: OSB has none), the
- * body is read within `limits` (else `AnswerRefusedError`).
+ * The uncaptured call, on `fetchImpl` (default global fetch): a redirect is not followed (the 3xx is the
+ * answer: OSB has none), the body is read within `limits` (else `AnswerRefusedError`).
  */
-export function limitedFetchSend(limits: AnswerLimits): HttpSend {
+export function limitedFetchSend(limits: AnswerLimits, fetchImpl: typeof fetch = fetch): HttpSend {
   return async (url, { method, headers, body, signal }) => {
-    const response = await fetch(url, { method, headers, body, signal, redirect: 'manual' });
+    const response = await fetchImpl(url, { method, headers, body, signal, redirect: 'manual' });
     return {
       status: response.status,
       headers: Object.fromEntries(response.headers.entries()),

@@ -1,12 +1,16 @@
 import type { OsbOperation } from '../../shared/osb-operations';
 
-/** The hops of a flow. `other` is an exchange imported from a HAR file made elsewhere (no `_hop`). */
+/**
+ * The hops of a flow. `client→broker` is a workflow calling a broker directly (the conformance check);
+ * `other` is an exchange imported from a HAR file made elsewhere (no `_hop`).
+ */
 export const hops = [
   'platform→proxy',
   'proxy→sm',
   'sm→broker',
   'client→proxy',
   'client→sm',
+  'client→broker',
   'other',
 ] as const;
 export type Hop = (typeof hops)[number];
