@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { provision, unique } from './seed';
+import { bind, provision, unique } from './seed';
 import { expect, test } from './smsim-test';
 
 const nav = (page: Page, title: string) =>
@@ -65,4 +65,46 @@ test('a filter URL pasted into a fresh page shows the filtered flows', async ({ 
   } finally {
     await fresh.close();
   }
+});
+
+test('an instance card shows its OSB id, last operation and masked credentials, and leads to its flows and back', async ({
+  page,
+  request,
+}) => {
+  const instance = await provision(request, 'cf-dev', 'small', unique('linked'));
+  const binding = await bind(request, 'cf-dev', instance);
+  const { credentials } = await (
+    await request.get(`/api/platforms/cf-dev/service_bindings/${binding.id}`)
+  ).json();
+  const secret = String(
+    Object.values(credentials as Record<string, unknown>).find((value) => typeof value === 'string'),
+  );
+
+  await page.goto('/#/instances');
+  const card = page.getByTestId(`instance-${instance.name}`);
+  await expect(card.getByTestId('osb-id')).toHaveText(instance.id);
+  await expect(card.getByTestId('last-operation')).toContainText('create succeeded');
+  const shownCredentials = card.getByTestId(`credentials-${binding.name}`);
+  await expect(shownCredentials).toContainText(Object.keys(credentials)[0]!);
+  await expect(shownCredentials).not.toContainText(secret);
+  await shownCredentials.getByRole('button', { name: 'Show credentials' }).click();
+  await expect(shownCredentials).toContainText(secret);
+
+  await card.getByRole('link', { name: 'Flows of this instance' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Traffic');
+  await expect(page.getByRole('textbox', { name: 'Instance' })).toHaveValue(instance.id);
+  const rows = page.getByTestId('flow-row');
+  await expect(rows.filter({ hasText: 'provision' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'bind' })).toHaveCount(1);
+  await expect(rows).toHaveCount(2);
+
+  await rows.filter({ hasText: 'provision' }).click();
+  await page.getByTestId('flow-detail').getByRole('link', { name: instance.id }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Instances');
+  await expect(card).toHaveAttribute('aria-current', 'true');
+  await expect(card).toBeInViewport();
+
+  await page.goBack();
+  await expect(page.getByRole('textbox', { name: 'Instance' })).toHaveValue(instance.id);
+  await expect(page.getByTestId('flow-detail')).toContainText(instance.id);
 });

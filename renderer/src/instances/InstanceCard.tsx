@@ -2,16 +2,20 @@ import { useState } from 'react';
 import { ActionMessage } from '../components/ActionMessage';
 import { deprovision, type InstanceRow, reference, share, unbind } from '../model/instances';
 import { useAction } from '../use-action';
+import { BindingCredentials } from './BindingCredentials';
+import { InstanceDetails } from './InstanceDetails';
 import { InstanceForm } from './InstanceForm';
 
 interface InstanceCardProps {
   instance: InstanceRow;
   /** The other platforms, where a shared instance can be referenced. */
   others: string[];
+  /** Picked out by the URL (`#/instances?instance=…`). */
+  selected?: boolean;
 }
 
 /** One instance: what it is, its bindings, and the actions on it; a refusal is shown as the SM's sentence. */
-export function InstanceCard({ instance, others }: InstanceCardProps) {
+export function InstanceCard({ instance, others, selected = false }: InstanceCardProps) {
   const { error, busy, run } = useAction();
   const [form, setForm] = useState<'update' | 'bind' | null>(null);
   return (
@@ -20,6 +24,7 @@ export function InstanceCard({ instance, others }: InstanceCardProps) {
       data-anchor={instance.id}
       data-testid={`instance-${instance.name}`}
       aria-label={`${instance.name} on ${instance.platform}`}
+      aria-current={selected || undefined}
     >
       <header className="broker-head">
         <strong>{instance.name}</strong>
@@ -30,6 +35,7 @@ export function InstanceCard({ instance, others }: InstanceCardProps) {
       <p className="muted instance-what">
         {instance.service} · {instance.plan} · {instance.state}
       </p>
+      <InstanceDetails instance={instance} selected={selected} />
       {instance.bindings.length ? (
         <ul className="bindings">
           {instance.bindings.map((binding) => (
@@ -43,6 +49,7 @@ export function InstanceCard({ instance, others }: InstanceCardProps) {
               >
                 unbind
               </button>
+              <BindingCredentials binding={binding} />
             </li>
           ))}
         </ul>

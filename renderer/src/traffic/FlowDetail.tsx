@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { FlowDetail as Flow } from '../../../main/traffic/types';
 import { Notice } from '../components/Notice';
 import { useFlow } from '../model/traffic';
+import { instanceHref } from '../url-state';
 import { HopBar } from './HopBar';
 import { HopDetail } from './HopDetail';
 
@@ -51,7 +52,11 @@ export function FlowDetail({ id }: { id: string }) {
     <div className="flow-detail" data-testid="flow-detail">
       <h2 className="flow-detail-title">
         {operation ?? 'call'} {platform ? `from ${platform}` : ''}{' '}
-        {instanceId ? <code>{instanceId}</code> : null}
+        {instanceId ? (
+          <a href={instanceHref(instanceId)} title="Show this instance">
+            <code>{instanceId}</code>
+          </a>
+        ) : null}
       </h2>
       <Waterfall key={id} flow={flow.data} />
     </div>

@@ -4,6 +4,8 @@ import { LoadState } from '../components/LoadState';
 import { ViewHeader } from '../components/ViewHeader';
 import { InstanceCard } from '../instances/InstanceCard';
 import { type InstancesData, useInstances } from '../model/instances';
+import { usePlace } from '../navigation';
+import { instancePlaceOf } from '../url-state';
 
 /** A line from each shared instance to every instance that references it. */
 function sharingLines(data: InstancesData): Connector[] {
@@ -21,7 +23,7 @@ function sharingLines(data: InstancesData): Connector[] {
   );
 }
 
-function Columns({ data }: { data: InstancesData }) {
+function Columns({ data, selected }: { data: InstancesData; selected: string | null }) {
   const lines = useMemo(() => sharingLines(data), [data]);
   return (
     <div className="instance-columns">
@@ -37,6 +39,7 @@ function Columns({ data }: { data: InstancesData }) {
                 key={instance.id}
                 instance={instance}
                 others={data.platforms.filter((other) => other !== platform)}
+                selected={instance.id === selected}
               />
             ))}
           </section>
@@ -48,6 +51,7 @@ function Columns({ data }: { data: InstancesData }) {
 
 export function InstancesView() {
   const instances = useInstances();
+  const { instance: selected } = instancePlaceOf(usePlace().params);
   return (
     <section className="view">
       <ViewHeader
@@ -55,7 +59,7 @@ export function InstancesView() {
         summary="Every service instance and binding across the platforms; a shared instance is joined by a line to its references."
       />
       <LoadState loaded={instances} what="The instances">
-        {(data) => <Columns data={data} />}
+        {(data) => <Columns data={data} selected={selected} />}
       </LoadState>
     </section>
   );
