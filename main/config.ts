@@ -79,6 +79,17 @@ export const configSchema = z
       .strict()
       .prefault({}),
     logLevel: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
+    /** Where the state is kept: a PostgreSQL database instead of the JSON file in the data folder. */
+    store: z
+      .strictObject({
+        url: z
+          .string()
+          .regex(
+            /^postgres(ql)?:\/\//i,
+            'must be a PostgreSQL URL: postgres://user:password@host:port/database',
+          ),
+      })
+      .optional(),
     /**
      * Brokers registered (or, when registered already, pointed at this URL and credentials) at every start.
      * Missing credentials come from `--broker-username` / `--broker-password` (SMSIM_BROKER_PASSWORD).

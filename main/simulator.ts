@@ -22,7 +22,7 @@ import { listen, type RunningServer } from './servers/http/listen';
 import { platformsControlRouter } from './servers/platform/control-router';
 import type { RunningPlatform } from './servers/platform/server';
 import { smControlRouter } from './servers/sm/control-router';
-import { openDataStore, type SimData, type Store } from './store';
+import { openStore, parseStoreUrl, type SimData, type Store, type StoreLocation } from './store';
 import { TrafficStore, trafficRouter } from './traffic';
 import { EdgeStats } from './traffic/edge-stats';
 import { EdgeStats } from './traffic/edge-stats';
@@ -38,6 +38,8 @@ export interface SimulatorOptions {
   host?: string;
   /** Where the data file lives. Default `./.smsim`. */
   dataDir?: string;
+  /** A PostgreSQL URL to keep the state in instead of the data file (overrides `store.url` of the config). */
+  store?: string;
   /** The parsed config (or the raw object of a config file). */
   config?: SimConfigInput;
   /** Else the one kept in the data folder, else a generated one. */
@@ -105,12 +107,12 @@ async function startAll(
   log: Logger,
   started: Array<Pick<RunningServer, 'close'>>,
   secrets: SecretPolicy,
+  store: Store<SimData>,
 ) {
   const host = options.host ?? '127.0.0.1';
   const portBase = options.portBase ?? DEFAULT_PORT_BASE;
   const portOf = (server: keyof typeof OFFSETS) => (portBase === 0 ? 0 : portBase + OFFSETS[server]);
   const door: FrontDoorSettings = { limits: config.limits, log };
-  const store = await openDataStore(resolve(options.dataDir ?? '.smsim'));
   const events = new EventBus({ secrets });
   const { bufferSize, ...trafficOptions } = config.traffic;
   const traffic = new TrafficStore({ ...trafficOptions, capacity: bufferSize, events, secrets });
@@ -232,6 +234,13 @@ async function startAll(
   return { endpoints, events, store, traffic, brokers };
 }
 
+function storeLocation(options: SimulatorOptions, config: SimConfig): StoreLocation {
+  const url = options.store ?? config.store?.url;
+  return url
+    ? parseStoreUrl(url, 'The store URL')
+    : { kind: 'file', dir: resolve(options.dataDir ?? '.smsim') };
+}
+
 /** Starts every server of the simulator and returns their URLs, the credentials clients need, and `stop()`. */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const config = parseConfig(options.config);
@@ -242,17 +251,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   });
   const started: Array<Pick<RunningServer, 'close'>> = [];
   const stopAll = () => Promise.all(started.map((server) => server.close()));
+  const store = await openStore(storeLocation(options, config));
   try {
-    const running = await startAll(config, options, log, started, secrets);
+    const running = await startAll(config, options, log, started, secrets, store);
     return {
       ...running,
       stop: async () => {
         await stopAll();
-        await running.store.flush();
+        await store.close();
       },
     };
   } catch (error) {
     await stopAll();
+    await store.close();
     throw error;
   }
 }

@@ -34,6 +34,6 @@ export function endpointsTable(
   return [
     table.toString(),
     `Passwords: GET ${endpoints.control.url}/api/endpoints`,
-    `Data file: ${dataFile}`,
+    `${/^postgres(ql)?:/i.test(dataFile) ? 'Database' : 'Data file'}: ${dataFile}`,
   ].join('\n');
 }

@@ -23,6 +23,7 @@ interface ServeOptions extends BrokerCredentialOptions {
   portBase: number;
   host: string;
   data: string;
+  store?: string;
   config?: string;
   adminPassword?: string;
   sampleBroker: boolean;
@@ -70,6 +71,12 @@ export function registerServe(program: Command): void {
       '127.0.0.1',
     )
     .option('--data <dir>', 'folder of the data file', './.smsim')
+    .addOption(
+      new Option(
+        '--store <url>',
+        'keep the state in PostgreSQL instead of the data file: postgres://user:password@host:port/database',
+      ).env('SMSIM_STORE'),
+    )
     .option('--config <file>', 'JSON config file (see the README)')
     .option(
       '--admin-password <password>',
@@ -114,6 +121,7 @@ export function registerServe(program: Command): void {
         portBase: options.portBase,
         host: options.host,
         dataDir: options.data,
+        store: options.store,
         config: configured,
         adminPassword: options.adminPassword,
         sampleBroker: options.sampleBroker,

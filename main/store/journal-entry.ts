@@ -21,7 +21,8 @@ export interface JournalEntry {
 /** Collections kept as maps by key while entries are applied (insertion order is the array's order). */
 type Working = Map<string, Map<string, unknown>>;
 
-function toMap(collection: unknown): Map<string, unknown> {
+/** A collection's records by key, in its order (an array's keyless records by position). */
+export function recordsByKey(collection: unknown): Map<string, unknown> {
   if (Array.isArray(collection))
     return new Map(collection.map((record, index) => [recordKey(record) ?? `#${index}`, record]));
   return new Map(Object.entries((collection ?? {}) as Json));
@@ -37,7 +38,7 @@ export class JournalReplay {
     private readonly specs: readonly CollectionSpec[],
   ) {
     for (const { path, parent, key } of resolveCollections(base, specs)) {
-      this.#collections.set(path, toMap(parent[key]));
+      this.#collections.set(path, recordsByKey(parent[key]));
       delete parent[key];
     }
     this.#rest = base;
@@ -46,13 +47,24 @@ export class JournalReplay {
   apply(entry: JournalEntry): void {
     if (entry.rest) this.#rest = entry.rest;
     for (const [path, collection] of Object.entries(entry.whole ?? {}))
-      this.#collections.set(path, toMap(collection));
+      this.#collections.set(path, recordsByKey(collection));
     for (const [path, key] of entry.del ?? []) this.#collections.get(path)?.delete(key);
     for (const [path, key, record] of entry.put ?? []) {
       const collection = this.#collections.get(path) ?? new Map<string, unknown>();
       this.#collections.set(path, collection);
       collection.set(key, record);
     }
+  }
+
+  /** The state without its collections, as the last entry left it. */
+  get rest(): Json {
+    return this.#rest;
+  }
+
+  /** Every record of every collection, by collection path and key, in order. */
+  *records(): Generator<[path: string, key: string, record: unknown]> {
+    for (const [path, records] of this.#collections)
+      for (const [key, record] of records) yield [path, key, record];
   }
 
   /** The state: the last rest with each collection it has a place for put back (empty if it has none). */

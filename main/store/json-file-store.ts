@@ -6,12 +6,13 @@ import { fromError } from 'zod-validation-error';
 import { AtomicJsonFile, serialise } from './atomic-json-file';
 import { ChangeTracker } from './change-tracker';
 import type { CollectionSpec, Json } from './collections';
+import { GroupCommit } from './group-commit';
 import { type JournalEntry, JournalReplay } from './journal-entry';
 import { JournalFile } from './journal-file';
 import { type Migration, migrate } from './migrations';
 import { restoreInPlace } from './restore';
 import { type Store, StoreLoadError, StoreWriteError } from './store';
-import { verifyDurable } from './verify';
+import { textOf, verifyDurable } from './verify';
 
 export interface JsonFileStoreOptions<S extends z.ZodType> {
   path: string;
@@ -30,27 +31,6 @@ const COMPACT_AT_LEAST = 16 * 1024 * 1024;
 
 /** Set by the test runs: every commit checks that disk (file + journal) holds exactly the state in memory. */
 const VERIFY = process.env.SMSIM_STORE_VERIFY === '1';
-
-interface Batch {
-  done: Promise<void>;
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
-
-function newBatch(): Batch {
-  const batch = {} as Batch;
-  batch.done = new Promise<void>((resolve, reject) => Object.assign(batch, { resolve, reject }));
-  return batch;
-}
-
-/** The state's text, or undefined where it cannot be serialised (the write refuses that itself). */
-function textOf(data: unknown): string | undefined {
-  try {
-    return JSON.stringify(data);
-  } catch {
-    return undefined;
-  }
-}
 
 /** Plain data as the data file's text and the journal entries after it make it. */
 function replayed(
@@ -72,10 +52,10 @@ function replayed(
  * start and at `flush()`: the file a user reads is then complete.
  */
 class JsonFileStore<T> implements Store<T> {
-  /** The updates applied in memory since the last write started; they ride on the next write. */
-  #open: Batch | undefined;
-  /** The write running now (or the last one); never rejects. */
-  #writing: Promise<void> = Promise.resolve();
+  readonly #commits = new GroupCommit(
+    () => this.#write(),
+    () => this.#compactIfLong(),
+  );
   /** The lines appended to the journal since the data file was last written whole. */
   #entries: string[] = [];
   #journalBytes = 0;
@@ -114,13 +94,17 @@ class JsonFileStore<T> implements Store<T> {
     } finally {
       this.#mutating = false;
     }
-    await this.#commit();
+    await this.#commits.commit();
     return result;
   }
 
   async flush(): Promise<void> {
-    await (this.#open?.done ?? this.#writing).catch(() => undefined);
-    if (this.#entries.length > 0) await this.#chain(() => this.#compact());
+    await this.#commits.settled();
+    if (this.#entries.length > 0) await this.#commits.chain(() => this.#compact());
+  }
+
+  close(): Promise<void> {
+    return this.flush();
   }
 
   /** Writes the data file whole and empties the journal. */
@@ -139,36 +123,22 @@ class JsonFileStore<T> implements Store<T> {
     this.#whole = false;
   }
 
-  #chain(step: () => Promise<void>): Promise<void> {
-    this.#writing = this.#writing.then(step);
-    return this.#writing;
-  }
-
-  /** Every mutation made before the next write starts rides on that write. */
-  #commit(): Promise<void> {
-    if (!this.#open) {
-      const batch = newBatch();
-      this.#open = batch;
-      void this.#chain(() => this.#write(batch));
-    }
-    return this.#open.done;
-  }
-
-  async #write(batch: Batch): Promise<void> {
-    if (this.#open !== batch) return; // refused by the rollback of the write before it
-    this.#open = undefined;
+  async #write(): Promise<void> {
     // The state this write takes (updates arriving while it runs ride on the next one).
     const taken = VERIFY ? textOf(this.db.data) : undefined;
     try {
       if (this.#whole) await this.writeWhole();
       else await this.#append();
-      if (taken !== undefined) verifyDurable(this.#durable(), JSON.parse(taken), this.path);
-      batch.resolve();
+      if (taken !== undefined)
+        verifyDurable(this.#durable(), JSON.parse(taken), `${this.path} with its journal`);
     } catch (error) {
       if (error instanceof StoreWriteError) this.#rollback(error);
       else if (VERIFY) console.error(error); // the check's finding, which the server answers only as a 500
-      batch.reject(error);
+      throw error;
     }
+  }
+
+  async #compactIfLong(): Promise<void> {
     if (this.#journalBytes > Math.max(COMPACT_AT_LEAST, this.file.written!.length)) await this.#compact();
   }
 
@@ -216,8 +186,7 @@ class JsonFileStore<T> implements Store<T> {
   #rollback(error: unknown): void {
     restoreInPlace(this.db.data as object, this.#durable() as object);
     this.tracker.discard();
-    this.#open?.reject(error);
-    this.#open = undefined;
+    this.#commits.refuseOpen(error);
   }
 }
 

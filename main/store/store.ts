@@ -12,6 +12,8 @@ export interface Store<T> {
   update<R>(mutate: (data: T) => R): Promise<R>;
   /** Resolves when everything applied so far is on disk. */
   flush(): Promise<void>;
+  /** Writes what is pending and lets go of what the store holds open (a database's connections). */
+  close(): Promise<void>;
   /** How many times the file was written (for tests and benchmarks). */
   readonly writeCount: number;
   readonly path: string;
@@ -20,7 +22,7 @@ export interface Store<T> {
 export class StoreLoadError extends Error {
   constructor(
     readonly path: string,
-    reason: string,
+    readonly reason: string,
   ) {
     super(
       `Cannot load the data file ${path}: ${reason}. The file was left untouched. ` +
@@ -32,17 +34,20 @@ export class StoreLoadError extends Error {
 
 /** An update refused because the data file could not be written; the state was rolled back to the file's. */
 export class StoreWriteError extends ApiError {
-  constructor(path: string, stage: 'serialise' | 'write', cause: unknown) {
+  constructor(path: string, stage: 'serialise' | 'write' | 'database', cause: unknown) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    super(
-      503,
-      'StoreUnavailable',
-      stage === 'serialise'
-        ? `The change was not saved and has been undone: the state could not be turned into JSON (${reason}). ` +
-            'Retry; if it fails again, send smaller or less deeply nested data.'
-        : `The change was not saved and has been undone: writing the data file ${path} failed (${reason}). ` +
-            'Check the disk (space, permissions) and retry.',
-    );
+    const descriptions = {
+      serialise:
+        `The change was not saved and has been undone: the state could not be turned into JSON (${reason}). ` +
+        'Retry; if it fails again, send smaller or less deeply nested data.',
+      write:
+        `The change was not saved and has been undone: writing the data file ${path} failed (${reason}). ` +
+        'Check the disk (space, permissions) and retry.',
+      database:
+        `The change was not saved and has been undone: the database ${path} did not take it (${reason}). ` +
+        'Reads go on; retry once the database is reachable again.',
+    };
+    super(503, 'StoreUnavailable', descriptions[stage]);
     this.name = 'StoreWriteError';
     this.cause = cause;
   }

@@ -22,10 +22,19 @@ function firstDifference(expected: unknown, actual: unknown, path: string): stri
  * Throws when what disk holds is not the state in memory: a change made through a record reference kept from
  * before the update, which the journal did not see and a restart would lose.
  */
-export function verifyDurable(durable: unknown, live: unknown, file: string): void {
+export function verifyDurable(durable: unknown, live: unknown, where: string): void {
   const at = firstDifference(live, durable, '');
   if (at)
     throw new Error(
-      `Store check: ${file} and its journal differ from memory at ${at}; a change there did not go through the state update() hands out.`,
+      `Store check: what ${where} holds differs from memory at ${at}; a change there did not go through the state update() hands out.`,
     );
+}
+
+/** The state's text, or undefined where it cannot be serialised (the write refuses that itself). */
+export function textOf(data: unknown): string | undefined {
+  try {
+    return JSON.stringify(data);
+  } catch {
+    return undefined;
+  }
 }

@@ -4,8 +4,12 @@ import type { SimulatorOptions } from '../../main/simulator';
 import { type PlatformSimulator, startPlatformSimulator } from './platform-harness';
 
 /** A simulator with cf-dev and k8s-dev, the `sm.sharing` events it emitted, and the sharing calls of the tests. */
-export async function startSharingSimulator(sharing: Record<string, unknown> = {}) {
+export async function startSharingSimulator(
+  sharing: Record<string, unknown> = {},
+  extra: Omit<SimulatorOptions, 'config'> = {},
+) {
   const options: SimulatorOptions = {
+    ...extra,
     config: {
       sharing,
       platforms: [

@@ -6,44 +6,50 @@ import { DATA_FILE_NAME, openDataStore, StoreLoadError, sectionOf } from '../../
 import { openJsonFileStore } from '../../main/store/json-file-store';
 import { StoreWriteError } from '../../main/store/store';
 import { startTestSimulator } from '../helpers/simulator';
-import { durableState } from '../helpers/store-files';
+import { describeEachStore } from '../helpers/store-backends';
 import { tempDir } from '../helpers/temp-dir';
 
-let dir: Awaited<ReturnType<typeof tempDir>>;
-beforeEach(async () => {
-  dir = await tempDir();
-});
-afterEach(() => dir.remove());
-
 const recordsSchema = z.object({ schemaVersion: z.literal(2), records: z.array(z.string()) });
-const openRecords = (path: string) =>
-  openJsonFileStore({
-    path,
-    schema: recordsSchema,
-    version: 2,
-    migrations: [{ from: 1, up: (data) => ({ records: data.items }) }],
-    empty: () => ({ schemaVersion: 2 as const, records: [] as string[] }),
-  });
+const recordsOptions = {
+  schema: recordsSchema,
+  version: 2,
+  migrations: [{ from: 1, up: (data: Record<string, unknown>) => ({ records: data.items }) }],
+  empty: () => ({ schemaVersion: 2 as const, records: [] as string[] }),
+};
+const itemsOptions = {
+  schema: z.object({
+    schemaVersion: z.literal(1),
+    items: z.array(z.object({ id: z.string(), tags: z.array(z.string()), extra: z.unknown() })),
+  }),
+  version: 1,
+  migrations: [],
+  empty: () => ({
+    schemaVersion: 1 as const,
+    items: [] as { id: string; tags: string[]; extra: unknown }[],
+  }),
+};
 
-describe('the JSON file store', () => {
-  it('creates the data file with owner-only permissions', async () => {
-    const store = await openDataStore(dir.path);
-    const info = await stat(join(dir.path, DATA_FILE_NAME));
-    expect(info.mode & 0o777).toBe(0o600);
-    expect(JSON.parse(await readFile(store.path, 'utf8')).schemaVersion).toBe(1);
-  });
+/** A value nested `depth` levels deep: JSON.stringify overflows the stack on it. */
+const nested = (depth: number) => {
+  let value: Record<string, unknown> = {};
+  for (let level = 0; level < depth; level++) value = { a: value };
+  return value;
+};
 
+describeEachStore('the data store', (backend) => {
   it('keeps what was written across a restart', async () => {
-    const path = join(dir.path, 'data.json');
-    const first = await openRecords(path);
+    const place = await backend.place();
+    const first = await backend.open(place, recordsOptions);
     await first.update((data) => data.records.push('kept'));
-    const second = await openRecords(path);
+    await first.close();
+    const second = await backend.open(place, recordsOptions);
     expect(second.data.records).toEqual(['kept']);
+    await second.close();
   });
 
   it('groups 100 concurrent mutations into far fewer writes, every one durable', async () => {
-    const path = join(dir.path, 'data.json');
-    const store = await openRecords(path);
+    const place = await backend.place();
+    const store = await backend.open(place, recordsOptions);
     const before = store.writeCount;
     await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
@@ -55,83 +61,48 @@ describe('the JSON file store', () => {
     const writes = store.writeCount - before;
     expect(writes).toBeGreaterThan(0);
     expect(writes).toBeLessThan(10);
-    expect((await durableState(path)).records).toHaveLength(100);
+    expect((await backend.durable(place)).records).toHaveLength(100);
+    await store.close();
   });
 
-  it('has a mutation on disk before update() resolves, even while another write is running', async () => {
-    const path = join(dir.path, 'data.json');
-    const store = await openRecords(path);
+  it('has a mutation stored before update() resolves, even while another write is running', async () => {
+    const place = await backend.place();
+    const store = await backend.open(place, recordsOptions);
     void store.update((data) => data.records.push('first'));
     await store.update((data) => data.records.push('second'));
-    expect((await durableState(path)).records).toEqual(['first', 'second']);
+    expect((await backend.durable(place)).records).toEqual(['first', 'second']);
+    await store.close();
   });
 
   it('migrates old data to the current schema version', async () => {
-    const path = join(dir.path, 'data.json');
-    await writeFile(path, JSON.stringify({ schemaVersion: 1, items: ['old'] }));
-    const store = await openRecords(path);
+    const place = await backend.place();
+    await backend.seed(place, { schemaVersion: 1, items: ['old'] });
+    const store = await backend.open(place, recordsOptions);
     expect(store.data).toEqual({ schemaVersion: 2, records: ['old'] });
-  });
-
-  it('refuses a truncated file with a message naming it and leaves it untouched', async () => {
-    const path = join(dir.path, DATA_FILE_NAME);
-    const truncated = '{"schemaVersion": 1, "secrets": {"adminPass';
-    await writeFile(path, truncated);
-    const error = await openDataStore(dir.path).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(StoreLoadError);
-    expect((error as Error).message).toContain(path);
-    expect((error as Error).message).toMatch(/move it aside/);
-    expect(await readFile(path, 'utf8')).toBe(truncated);
+    await store.close();
   });
 
   it('refuses data that does not match the schema, naming the field', async () => {
-    const path = join(dir.path, DATA_FILE_NAME);
-    const wrong = JSON.stringify({
-      schemaVersion: 1,
-      secrets: { adminPassword: 42, sampleBrokerPassword: null },
-    });
-    await writeFile(path, wrong);
-    await expect(openDataStore(dir.path)).rejects.toThrow(/adminPassword/);
-    expect(await readFile(path, 'utf8')).toBe(wrong);
+    const place = await backend.place();
+    const wrong = { schemaVersion: 1, secrets: { adminPassword: 42, sampleBrokerPassword: null } };
+    await backend.seed(place, wrong);
+    await expect(backend.openData(place)).rejects.toThrow(/adminPassword/);
+    expect(await backend.durable(place)).toMatchObject(wrong);
   });
 
   it('refuses data written by a newer version', async () => {
-    const path = join(dir.path, 'data.json');
-    await writeFile(path, JSON.stringify({ schemaVersion: 9, records: [] }));
-    await expect(openRecords(path)).rejects.toThrow(/newer smsim/);
+    const place = await backend.place();
+    await backend.seed(place, { schemaVersion: 9, records: [] });
+    await expect(backend.open(place, recordsOptions)).rejects.toThrow(/newer smsim/);
   });
-});
 
-/** A value nested `depth` levels deep: JSON.stringify overflows the stack on it. */
-const nested = (depth: number) => {
-  let value: Record<string, unknown> = {};
-  for (let level = 0; level < depth; level++) value = { a: value };
-  return value;
-};
-
-describe('the JSON file store after a failed write', () => {
-  const openItems = (path: string) =>
-    openJsonFileStore({
-      path,
-      schema: z.object({
-        schemaVersion: z.literal(1),
-        items: z.array(z.object({ id: z.string(), tags: z.array(z.string()), extra: z.unknown() })),
-      }),
-      version: 1,
-      migrations: [],
-      empty: () => ({
-        schemaVersion: 1 as const,
-        items: [] as { id: string; tags: string[]; extra: unknown }[],
-      }),
-    });
-
-  it('refuses every update of a write whose state cannot be serialised, and rolls memory back to disk', async () => {
-    const path = join(dir.path, 'data.json');
-    const store = await openItems(path);
+  it('refuses every update of a write whose state cannot be serialised, and rolls memory back', async () => {
+    const place = await backend.place();
+    const store = await backend.open(place, itemsOptions);
     await store.update((data) => data.items.push({ id: 'kept', tags: ['a'], extra: null }));
     const items = store.data.items;
     const kept = items[0]!;
-    const onDisk = await durableState(path);
+    const stored = await backend.durable(place);
 
     const outcomes = await Promise.allSettled([
       store.update(() => kept.tags.push('innocent')),
@@ -146,20 +117,22 @@ describe('the JSON file store after a failed write', () => {
       expect(error.status).toBe(503);
       expect(error.toBody()).toMatchObject({ error: 'StoreUnavailable', description: /not saved/ });
     }
-    expect(await durableState(path)).toEqual(onDisk);
-    expect(store.data).toEqual(onDisk);
+    expect(await backend.durable(place)).toEqual(stored);
+    expect(store.data).toEqual(stored);
     // The objects callers hold are still the live ones.
     expect(store.data.items).toBe(items);
     expect(store.data.items[0]).toBe(kept);
     expect(kept.tags).toEqual(['a']);
 
     await store.update(() => kept.tags.push('later'));
-    const reopened = await openItems(path);
+    await store.close();
+    const reopened = await backend.open(place, itemsOptions);
     expect(reopened.data.items).toEqual([{ id: 'kept', tags: ['a', 'later'], extra: null }]);
+    await reopened.close();
   });
 
-  it('keeps a section of the data file live across a rollback', async () => {
-    const store = await openDataStore(dir.path);
+  it('keeps a section of the state live across a rollback', async () => {
+    const store = await backend.openData(await backend.place());
     const sm = sectionOf(store, 'sm');
     const brokers = sm.state.brokers;
     await expect(
@@ -169,25 +142,67 @@ describe('the JSON file store after a failed write', () => {
     ).rejects.toBeInstanceOf(StoreWriteError);
     expect(sm.state.brokers).toBe(brokers);
     expect('extra' in sm.state).toBe(false);
+    await store.close();
   });
 
-  it('refuses updates made while a failing disk write ran, and writes again once the disk is back', async () => {
-    const path = join(dir.path, 'data', 'data.json');
-    const store = await openItems(path);
+  it('refuses updates made while a failing write ran, and writes again once the back end is back', async () => {
+    const place = await backend.place();
+    const store = await backend.open(place, itemsOptions);
     await store.update((data) => data.items.push({ id: 'first', tags: [], extra: null }));
-    await rm(join(dir.path, 'data'), { recursive: true });
+    const restore = await backend.breakWrites(place);
 
     const first = store.update((data) => data.items.push({ id: 'lost-1', tags: [], extra: null }));
     await new Promise((resolve) => setImmediate(resolve));
     const second = store.update((data) => data.items.push({ id: 'lost-2', tags: [], extra: null }));
     const outcomes = await Promise.allSettled([first, second]);
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
-    expect((outcomes[0] as PromiseRejectedResult).reason.description).toMatch(/writing the data file/);
+    expect((outcomes[0] as PromiseRejectedResult).reason.description).toMatch(
+      /not saved and has been undone/,
+    );
     expect(store.data.items.map((item) => item.id)).toEqual(['first']);
 
-    await mkdir(join(dir.path, 'data'));
+    await restore();
     await store.update((data) => data.items.push({ id: 'second', tags: [], extra: null }));
-    expect((await openItems(path)).data.items.map((item) => item.id)).toEqual(['first', 'second']);
+    await store.close();
+    const reopened = await backend.open(place, itemsOptions);
+    expect(reopened.data.items.map((item) => item.id)).toEqual(['first', 'second']);
+    await reopened.close();
+  });
+});
+
+describe('the JSON file store', () => {
+  let dir: Awaited<ReturnType<typeof tempDir>>;
+  beforeEach(async () => {
+    dir = await tempDir();
+  });
+  afterEach(() => dir.remove());
+
+  it('creates the data file with owner-only permissions', async () => {
+    const store = await openDataStore(dir.path);
+    const info = await stat(join(dir.path, DATA_FILE_NAME));
+    expect(info.mode & 0o777).toBe(0o600);
+    expect(JSON.parse(await readFile(store.path, 'utf8')).schemaVersion).toBe(1);
+  });
+
+  it('refuses a truncated file with a message naming it and leaves it untouched', async () => {
+    const path = join(dir.path, DATA_FILE_NAME);
+    const truncated = '{"schemaVersion": 1, "secrets": {"adminPass';
+    await writeFile(path, truncated);
+    const error = await openDataStore(dir.path).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(StoreLoadError);
+    expect((error as Error).message).toContain(path);
+    expect((error as Error).message).toMatch(/move it aside/);
+    expect(await readFile(path, 'utf8')).toBe(truncated);
+  });
+
+  it('says which file failed to be written', async () => {
+    const path = join(dir.path, 'data', 'data.json');
+    const store = await openJsonFileStore({ path, ...itemsOptions });
+    await rm(join(dir.path, 'data'), { recursive: true });
+    const refused = await store
+      .update((data) => data.items.push({ id: 'lost', tags: [], extra: null }))
+      .catch((error: unknown) => error);
+    expect((refused as StoreWriteError).description).toMatch(/writing the data file .*data\.json/);
   });
 
   it('removes the temp files of writes a killed process left behind', async () => {

@@ -1,0 +1,55 @@
+import type pg from 'pg';
+import { type JournalEntry, JournalReplay, recordsByKey } from './journal-entry';
+
+type Row = [path: string, key: string, record?: unknown];
+
+/** Rows go in as one JSON array parameter per statement, this many at most (a whole write of a big landscape). */
+const ROWS_PER_STATEMENT = 5000;
+
+const INSERT = `INSERT INTO smsim_records (collection, key, record)
+  SELECT row->>0, row->>1, row->2 FROM json_array_elements($1::json) WITH ORDINALITY AS t(row, n) ORDER BY n`;
+// A record written again keeps its place (its seq); one removed and written again in the same entry goes last.
+const UPSERT = `${INSERT} ON CONFLICT (collection, key) DO UPDATE SET record = EXCLUDED.record`;
+const DELETE = `DELETE FROM smsim_records r USING json_array_elements($1::json) AS d(row)
+  WHERE r.collection = d.row->>0 AND r.key = d.row->>1`;
+const REST = `INSERT INTO smsim_rest (state) VALUES ($1::json)
+  ON CONFLICT (only_row) DO UPDATE SET state = EXCLUDED.state`;
+
+async function inChunks(client: pg.ClientBase, sql: string, rows: readonly Row[]): Promise<void> {
+  for (let from = 0; from < rows.length; from += ROWS_PER_STATEMENT)
+    await client.query(sql, [JSON.stringify(rows.slice(from, from + ROWS_PER_STATEMENT))]);
+}
+
+/** Applies one group commit's changes as the journal replay does: rest, whole collections, removals, writes. */
+export async function writeEntry(client: pg.ClientBase, entry: JournalEntry): Promise<void> {
+  if (entry.rest) await client.query(REST, [JSON.stringify(entry.rest)]);
+  for (const [path, collection] of Object.entries(entry.whole ?? {})) {
+    await client.query('DELETE FROM smsim_records WHERE collection = $1', [path]);
+    const rows: Row[] = [...recordsByKey(collection)].map(([key, record]) => [path, key, record]);
+    await inChunks(client, INSERT, rows);
+  }
+  if (entry.del?.length) await inChunks(client, DELETE, entry.del);
+  if (entry.put?.length) await inChunks(client, UPSERT, entry.put);
+}
+
+/** Replaces everything stored with `state` (split by `replay` into its rest and records). */
+export async function writeWhole(client: pg.ClientBase, replay: JournalReplay): Promise<void> {
+  await client.query('DELETE FROM smsim_records');
+  await client.query(REST, [JSON.stringify(replay.rest)]);
+  await inChunks(client, INSERT, [...replay.records()]);
+}
+
+/** What the database holds, as a replay: the rest and every record in order (null: nothing stored yet). */
+export async function readStored(
+  client: pg.ClientBase,
+  specs: ConstructorParameters<typeof JournalReplay>[1],
+): Promise<JournalReplay | null> {
+  const rest = await client.query<{ state: Record<string, unknown> }>('SELECT state FROM smsim_rest');
+  if (rest.rows.length === 0) return null;
+  const records = await client.query<{ collection: string; key: string; record: unknown }>(
+    'SELECT collection, key, record FROM smsim_records ORDER BY seq',
+  );
+  const replay = new JournalReplay(rest.rows[0]!.state, specs);
+  replay.apply({ put: records.rows.map((row) => [row.collection, row.key, row.record]) });
+  return replay;
+}

@@ -1,0 +1,241 @@
+import pg from 'pg';
+import type { z } from 'zod';
+import { fromError } from 'zod-validation-error';
+import { ChangeTracker } from './change-tracker';
+import type { CollectionSpec, Json } from './collections';
+import { GroupCommit } from './group-commit';
+import { type JournalEntry, JournalReplay } from './journal-entry';
+import { type Migration, migrate } from './migrations';
+import { isConnectionError, openFailure, StoreOpenError, withoutPassword } from './postgres-errors';
+import { readStored, writeEntry, writeWhole } from './postgres-rows';
+import { ensureTables } from './postgres-schema';
+import { restoreInPlace } from './restore';
+import { type Store, StoreLoadError, StoreWriteError } from './store';
+import { shownStoreUrl } from './store-location';
+import { textOf, verifyDurable } from './verify';
+
+export interface PostgresStoreOptions<S extends z.ZodType> {
+  url: string;
+  schema: S;
+  version: number;
+  migrations: readonly Migration[];
+  empty: () => z.infer<S>;
+  collections?: readonly CollectionSpec[];
+  warn?: (message: string) => void;
+}
+
+const VERIFY = process.env.SMSIM_STORE_VERIFY === '1';
+/** How long a connection attempt may take before the database counts as unreachable. */
+const CONNECT_TIMEOUT_MS = 5000;
+
+/** A transaction that failed; `clean` when it was rolled back, so the database holds what it held before. */
+class TransactionError extends Error {
+  constructor(
+    override readonly cause: unknown,
+    readonly clean: boolean,
+  ) {
+    super((cause as Error)?.message ?? String(cause));
+  }
+}
+
+/**
+ * The state in PostgreSQL: the small rest of it in one row, each record of the collections in a row of its own.
+ * Reads are in memory; a group commit writes only the records the change tracker saw change, in one transaction.
+ * What the database holds is mirrored in memory (`#durable`), so a refused write rolls memory back without
+ * reaching the database, which may be the thing that is gone.
+ */
+class PostgresStore<T> implements Store<T> {
+  readonly #commits = new GroupCommit(() => this.#write());
+  #writes = 0;
+  #mutating = false;
+  /** The next write must be whole: a failed one may have been committed or not. */
+  #whole = false;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly live: T,
+    private readonly tracker: ChangeTracker<T>,
+    /** What the database holds as far as this process knows. */
+    private durable: JournalReplay,
+    private readonly specs: readonly CollectionSpec[],
+    readonly path: string,
+    private readonly url: string,
+  ) {}
+
+  get data(): T {
+    return this.#mutating ? this.tracker.view : this.live;
+  }
+
+  get writeCount(): number {
+    return this.#writes;
+  }
+
+  async update<R>(mutate: (data: T) => R): Promise<R> {
+    this.#mutating = true;
+    let result: R;
+    try {
+      result = mutate(this.tracker.view);
+    } finally {
+      this.#mutating = false;
+    }
+    await this.#commits.commit();
+    return result;
+  }
+
+  flush(): Promise<void> {
+    return this.#commits.settled();
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    await this.pool.end();
+  }
+
+  /** Replaces what the database holds with the state in memory. */
+  async writeWhole(): Promise<void> {
+    const replay = new JournalReplay(JSON.parse(JSON.stringify(this.live)) as Json, this.specs);
+    this.#writes++;
+    await this.#transaction((client) => writeWhole(client, replay));
+    this.tracker.discard();
+    this.durable = replay;
+    this.#whole = false;
+  }
+
+  async #write(): Promise<void> {
+    const taken = VERIFY ? textOf(this.live) : undefined;
+    try {
+      if (this.#whole) await this.writeWhole();
+      else await this.#writeChanges();
+      if (taken !== undefined)
+        verifyDurable(this.durable.finish(), JSON.parse(taken), `the database ${this.path}`);
+    } catch (error) {
+      if (error instanceof StoreWriteError) this.#rollback(error);
+      else if (VERIFY) console.error(error);
+      throw error;
+    }
+  }
+
+  async #writeChanges(): Promise<void> {
+    let line: string | null;
+    try {
+      line = this.tracker.take();
+    } catch (error) {
+      throw new StoreWriteError(this.path, 'serialise', error);
+    }
+    if (line === null) return;
+    const entry = JSON.parse(line) as JournalEntry;
+    this.#writes++;
+    await this.#transaction((client) => writeEntry(client, entry));
+    this.durable.apply(entry);
+  }
+
+  async #transaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      throw this.#refused(new TransactionError(error, true));
+    }
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      await work(client);
+      await client.query('COMMIT');
+    } catch (error) {
+      let clean = true;
+      try {
+        await client.query('ROLLBACK');
+      } catch (rollbackError) {
+        broken = rollbackError as Error;
+        clean = false;
+      }
+      throw this.#refused(new TransactionError(error, clean && !isConnectionError(error)));
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  #refused(failure: TransactionError): StoreWriteError {
+    // Whether a COMMIT whose answer never came took effect is not known: the next write makes sure.
+    if (!failure.clean) this.#whole = true;
+    const cause = failure.cause as { code?: string; message?: string };
+    const reason = withoutPassword(
+      isConnectionError(cause) ? `connection lost: ${cause.message}` : String(cause.message),
+      this.url,
+    );
+    return new StoreWriteError(this.path, 'database', Object.assign(new Error(reason), { code: cause.code }));
+  }
+
+  #rollback(error: unknown): void {
+    restoreInPlace(this.live as object, structuredClone(this.durable.finish()));
+    this.tracker.discard();
+    this.#commits.refuseOpen(error);
+  }
+}
+
+async function loadState<S extends z.ZodType>(
+  client: pg.PoolClient,
+  options: PostgresStoreOptions<S>,
+  shown: string,
+): Promise<{ data: z.infer<S>; fresh: boolean; migrated: boolean }> {
+  const stored = await readStored(client, options.collections ?? []);
+  if (!stored) return { data: options.empty(), fresh: true, migrated: false };
+  const raw = stored.finish();
+  const before = raw.schemaVersion;
+  const migrated = migrate(raw, options.version, options.migrations, shown);
+  const parsed = options.schema.safeParse(migrated);
+  if (!parsed.success) throw new StoreLoadError(shown, fromError(parsed.error).message);
+  return { data: parsed.data, fresh: false, migrated: before !== options.version };
+}
+
+/** Opens (creating or migrating its tables) the PostgreSQL database at `options.url` as a data store. */
+export async function openPostgresStore<S extends z.ZodType>(
+  options: PostgresStoreOptions<S>,
+): Promise<Store<z.infer<S>>> {
+  type T = z.infer<S>;
+  const shown = shownStoreUrl(options.url);
+  const warn = options.warn ?? ((message: string) => process.emitWarning(message));
+  const specs = options.collections ?? [];
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: 1,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    application_name: 'smsim',
+  });
+  // An idle connection that breaks is dropped by the pool; the next write connects again.
+  pool.on('error', (error) =>
+    warn(
+      `The connection to ${shown} broke (${withoutPassword(error.message, options.url)}); reconnecting on the next write.`,
+    ),
+  );
+  let loaded: Awaited<ReturnType<typeof loadState<S>>>;
+  try {
+    const client = await pool.connect();
+    try {
+      await ensureTables(client, shown);
+      loaded = await loadState(client, options, shown);
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    if (error instanceof StoreLoadError)
+      throw new StoreOpenError(
+        `Cannot load the state from the database ${shown}: ${error.reason}. The database was left untouched.`,
+      );
+    throw openFailure(error, options.url);
+  }
+  const { data, fresh, migrated } = loaded;
+  const durable = new JournalReplay(JSON.parse(JSON.stringify(data)) as Json, specs);
+  const tracker = new ChangeTracker<T>(data, specs, VERIFY);
+  const store = new PostgresStore<T>(pool, data, tracker, durable, specs, shown, options.url);
+  if (fresh || migrated) {
+    try {
+      await store.writeWhole();
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      throw openFailure((error as StoreWriteError).cause, options.url);
+    }
+  }
+  return store;
+}
