@@ -47,6 +47,7 @@ export function buildExchange(
     durationMs: round(input.durationMs),
     notes: [...(input.notes ?? [])],
   };
+  if (input.imported) exchange.imported = true;
   if (input.response) {
     const { status, ...message } = input.response;
     exchange.response = { status, ...sanitizeMessage(message, redactor, maxBodyBytes) };

@@ -39,6 +39,7 @@ export function summarize(id: string, seq: number, hops: readonly Exchange[]): F
     hasNotes: false,
   };
   if (first.error) summary.error = first.error;
+  if (first.imported) summary.imported = true;
   let end = first.startMs + first.durationMs;
   let brokerId: string | undefined;
   let brokerName: string | undefined;

@@ -86,6 +86,7 @@ function inputOf(entry: HarEntryInput, flowId: string): ExchangeInput {
     durationMs: entry.time,
     notes: entry._notes,
     osb: entry._osb,
+    imported: true,
   };
   if (request.postData?.text !== undefined && request.bodySize && request.bodySize > 0)
     input.request.size = request.bodySize;

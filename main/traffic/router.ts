@@ -21,7 +21,7 @@ const filterSchema = z.object({
 
 const listSchema = filterSchema.extend({
   limit: z.coerce.number().int().min(1).max(MAX_LIST_LIMIT).optional(),
-  before: z.coerce.number().int().min(1).optional(),
+  before: z.coerce.number().positive().optional(),
 });
 
 function harFileName(): string {

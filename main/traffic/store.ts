@@ -3,6 +3,7 @@ import type { SecretPolicy } from '../core/secrets';
 import type { BrokerNames } from './classify';
 import { buildExchange, weightOf } from './exchange';
 import { type FlowFilter, flowMatcher, summarize } from './flows';
+import { placeImported } from './import-order';
 import { createRedactor, type Redactor } from './redact';
 import { addSearchHop, removeSearchHop, type Searchable, searchable } from './search';
 import type { Exchange, ExchangeInput, FlowDetail, FlowSummary, SpecNote } from './types';
@@ -111,9 +112,12 @@ export class TrafficStore {
     return this.#paused ? undefined : this.#append(input);
   }
 
-  /** Stores exchanges whatever the pause state (an import is an explicit act). */
+  /** Stores exchanges whatever the pause state (an import is an explicit act); new flows list by start time. */
   insert(inputs: readonly ExchangeInput[]): Exchange[] {
-    return inputs.map((input) => this.#append(input));
+    const firstSeq = this.#nextSeq;
+    const exchanges = inputs.map((input) => this.#append(input));
+    this.#order = placeImported(this.#order, firstSeq);
+    return exchanges;
   }
 
   hasFlow(flowId: string): boolean {

@@ -80,6 +80,8 @@ export interface Exchange {
   errorDetail?: string;
   notes: SpecNote[];
   osb?: OsbInfo;
+  /** Read from a HAR file, not captured here. */
+  imported?: true;
 }
 
 /** A request or response as captured, before redaction and truncation. */
@@ -109,6 +111,7 @@ export interface ExchangeInput {
   notes?: SpecNote[];
   /** Known from outside the message (e.g. the platform or broker id); merged over the classifier's. */
   osb?: Partial<OsbInfo>;
+  imported?: true;
 }
 
 /** One row of the Traffic view. */
@@ -130,6 +133,8 @@ export interface FlowSummary {
   durationMs: number;
   hopCount: number;
   hasNotes: boolean;
+  /** Its exchanges were read from a HAR file. */
+  imported?: true;
 }
 
 export interface FlowDetail extends FlowSummary {

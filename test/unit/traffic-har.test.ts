@@ -81,8 +81,8 @@ describe('HAR import', () => {
       const before = source.get(id)!;
       const after = target.get(id)!;
       const { seq: _a, ...summaryBefore } = before;
-      expect(after).toMatchObject({ ...summaryBefore, hops: expect.any(Array) });
-      expect(after.hops.map(({ id: _i, seq: _s, ...hop }) => hop)).toEqual(
+      expect(after).toMatchObject({ ...summaryBefore, imported: true, hops: expect.any(Array) });
+      expect(after.hops.map(({ id: _i, seq: _s, imported: _m, ...hop }) => hop)).toEqual(
         before.hops.map(({ id: _i, seq: _s, ...hop }) => hop),
       );
     }
