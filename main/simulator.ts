@@ -251,7 +251,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   });
   const started: Array<Pick<RunningServer, 'close'>> = [];
   const stopAll = () => Promise.all(started.map((server) => server.close()));
-  const store = await openStore(storeLocation(options, config));
+  const store = await openStore(storeLocation(options, config), {
+    warn: (message) => log.warn(message),
+    standby: (message) => log.info(message),
+  });
   try {
     const running = await startAll(config, options, log, started, secrets, store);
     return {

@@ -22,10 +22,17 @@ export function openDataStore(dataDir: string): Promise<Store<SimData>> {
   return openJsonFileStore({ path: join(dataDir, DATA_FILE_NAME), ...simData });
 }
 
+export interface StoreHooks {
+  /** What the store recovered from or could not do in the background. */
+  warn?: (message: string) => void;
+  /** Another smsim serves the database: this one waits as its standby until it stops. */
+  standby?: (message: string) => void;
+}
+
 /** The simulator's state where `location` says; the PostgreSQL driver is loaded only for a database. */
-export async function openStore(location: StoreLocation): Promise<Store<SimData>> {
+export async function openStore(location: StoreLocation, hooks: StoreHooks = {}): Promise<Store<SimData>> {
   if (location.kind === 'file') return openDataStore(location.dir);
   const { openPostgresStore } = await import('./postgres-store');
-  return openPostgresStore({ url: location.url, ...simData });
+  return openPostgresStore({ url: location.url, ...simData, ...hooks });
 }
 export { sectionOf } from './section';

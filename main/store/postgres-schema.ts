@@ -20,12 +20,16 @@ const STEPS: readonly string[] = [
      PRIMARY KEY (collection, key)
    );
    CREATE INDEX smsim_records_seq ON smsim_records (seq);`,
+  // Counts the commits, so a writer that reconnects tells whether another wrote in between.
+  'ALTER TABLE smsim_schema ADD COLUMN commits bigint NOT NULL DEFAULT 0',
 ];
 
 export const TABLES_VERSION = STEPS.length;
 
 /** Taken while the tables are created or migrated, so two smsim starting at once do not both do it. */
 const MIGRATION_LOCK = 0x736d_7369_6d00n; // "smsim\0"
+/** Held by the one smsim that serves the database, for as long as its session lives. */
+export const WRITER_LOCK = 0x736d_7369_6d01n;
 
 /**
  * Creates smsim's tables or brings them to this version, in one transaction; refuses tables of a newer smsim.

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { z } from 'zod';
 import { fromError } from 'zod-validation-error';
 import { ChangeTracker } from './change-tracker';
@@ -9,6 +9,7 @@ import { type Migration, migrate } from './migrations';
 import { isConnectionError, openFailure, StoreOpenError, withoutPassword } from './postgres-errors';
 import { readStored, writeEntry, writeWhole } from './postgres-rows';
 import { ensureTables } from './postgres-schema';
+import { WriterSession } from './postgres-session';
 import { restoreInPlace } from './restore';
 import { type Store, StoreLoadError, StoreWriteError } from './store';
 import { shownStoreUrl } from './store-location';
@@ -22,11 +23,11 @@ export interface PostgresStoreOptions<S extends z.ZodType> {
   empty: () => z.infer<S>;
   collections?: readonly CollectionSpec[];
   warn?: (message: string) => void;
+  /** Told when another smsim serves the database and this one waits as its standby. */
+  standby?: (message: string) => void;
 }
 
 const VERIFY = process.env.SMSIM_STORE_VERIFY === '1';
-/** How long a connection attempt may take before the database counts as unreachable. */
-const CONNECT_TIMEOUT_MS = 5000;
 
 /** A transaction that failed; `clean` when it was rolled back, so the database holds what it held before. */
 class TransactionError extends Error {
@@ -52,7 +53,9 @@ class PostgresStore<T> implements Store<T> {
   #whole = false;
 
   constructor(
-    private readonly pool: pg.Pool,
+    private readonly session: WriterSession,
+    /** The database's commit count as of this process's last commit (or load). */
+    private commits: number,
     private readonly live: T,
     private readonly tracker: ChangeTracker<T>,
     /** What the database holds as far as this process knows. */
@@ -88,7 +91,7 @@ class PostgresStore<T> implements Store<T> {
 
   async close(): Promise<void> {
     await this.flush();
-    await this.pool.end();
+    await this.session.end();
   }
 
   /** Replaces what the database holds with the state in memory. */
@@ -129,30 +132,51 @@ class PostgresStore<T> implements Store<T> {
     this.durable.apply(entry);
   }
 
-  async #transaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
-    let client: pg.PoolClient;
+  async #transaction(work: (client: pg.ClientBase) => Promise<void>): Promise<void> {
+    let client: pg.Client;
     try {
-      client = await this.pool.connect();
+      client = await this.session.client();
     } catch (error) {
       throw this.#refused(new TransactionError(error, true));
     }
-    let broken: Error | undefined;
     try {
       await client.query('BEGIN');
+      await this.#countCommit(client);
       await work(client);
       await client.query('COMMIT');
+      this.commits++;
     } catch (error) {
-      let clean = true;
+      let clean = !isConnectionError(error);
       try {
         await client.query('ROLLBACK');
-      } catch (rollbackError) {
-        broken = rollbackError as Error;
+      } catch {
         clean = false;
       }
-      throw this.#refused(new TransactionError(error, clean && !isConnectionError(error)));
-    } finally {
-      client.release(broken);
+      if (!clean) this.session.drop(client);
+      throw this.#refused(new TransactionError(error, clean));
     }
+  }
+
+  /**
+   * Counts this commit, and refuses it when the count is not this process's: another smsim wrote while this
+   * one had lost its session (and the lock). Memory then goes back to what the database holds.
+   */
+  async #countCommit(client: pg.ClientBase): Promise<void> {
+    const renewed = this.session.takeRenewed();
+    const { rows } = await client.query<{ commits: string }>(
+      'UPDATE smsim_schema SET commits = commits + 1 RETURNING commits',
+    );
+    if (Number(rows[0]!.commits) === this.commits + 1) return;
+    if (!renewed)
+      throw new Error('the commit count of the database moved under a session that held the lock');
+    await client.query('ROLLBACK');
+    await client.query('BEGIN');
+    const stored = await readStored(client, this.specs);
+    const { rows: count } = await client.query<{ commits: string }>('SELECT commits FROM smsim_schema');
+    if (stored) this.durable = stored;
+    this.commits = Number(count[0]!.commits);
+    this.#whole = false;
+    throw new Error('another smsim changed the database meanwhile; its state was loaded, retry the change');
   }
 
   #refused(failure: TransactionError): StoreWriteError {
@@ -174,7 +198,7 @@ class PostgresStore<T> implements Store<T> {
 }
 
 async function loadState<S extends z.ZodType>(
-  client: pg.PoolClient,
+  client: pg.ClientBase,
   options: PostgresStoreOptions<S>,
   shown: string,
 ): Promise<{ data: z.infer<S>; fresh: boolean; migrated: boolean }> {
@@ -196,29 +220,18 @@ export async function openPostgresStore<S extends z.ZodType>(
   const shown = shownStoreUrl(options.url);
   const warn = options.warn ?? ((message: string) => process.emitWarning(message));
   const specs = options.collections ?? [];
-  const pool = new pg.Pool({
-    connectionString: options.url,
-    max: 1,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-    application_name: 'smsim',
-  });
-  // An idle connection that breaks is dropped by the pool; the next write connects again.
-  pool.on('error', (error) =>
-    warn(
-      `The connection to ${shown} broke (${withoutPassword(error.message, options.url)}); reconnecting on the next write.`,
-    ),
-  );
+  let session: WriterSession | undefined;
   let loaded: Awaited<ReturnType<typeof loadState<S>>>;
+  let commits: number;
   try {
-    const client = await pool.connect();
-    try {
-      await ensureTables(client, shown);
-      loaded = await loadState(client, options, shown);
-    } finally {
-      client.release();
-    }
+    session = await WriterSession.open({ url: options.url, shown, warn, standby: options.standby });
+    const client = await session.client();
+    await ensureTables(client, shown);
+    loaded = await loadState(client, options, shown);
+    const { rows } = await client.query<{ commits: string }>('SELECT commits FROM smsim_schema');
+    commits = Number(rows[0]!.commits);
   } catch (error) {
-    await pool.end().catch(() => undefined);
+    await session?.end();
     if (error instanceof StoreLoadError)
       throw new StoreOpenError(
         `Cannot load the state from the database ${shown}: ${error.reason}. The database was left untouched.`,
@@ -228,12 +241,12 @@ export async function openPostgresStore<S extends z.ZodType>(
   const { data, fresh, migrated } = loaded;
   const durable = new JournalReplay(JSON.parse(JSON.stringify(data)) as Json, specs);
   const tracker = new ChangeTracker<T>(data, specs, VERIFY);
-  const store = new PostgresStore<T>(pool, data, tracker, durable, specs, shown, options.url);
+  const store = new PostgresStore<T>(session, commits, data, tracker, durable, specs, shown, options.url);
   if (fresh || migrated) {
     try {
       await store.writeWhole();
     } catch (error) {
-      await pool.end().catch(() => undefined);
+      await session.end();
       throw openFailure((error as StoreWriteError).cause, options.url);
     }
   }
