@@ -1,4 +1,5 @@
 import { startsWithId } from '../../shared/id-prefix';
+import { gravestLevel } from './note-level';
 import { escapeRegExp } from './redact';
 import { foldedNeedle, searchedPart } from './search';
 import { type Exchange, type FlowSummary, type OsbOperation, osbOperations } from './types';
@@ -45,7 +46,10 @@ export function summarize(id: string, seq: number, hops: readonly Exchange[]): F
   let brokerName: string | undefined;
   for (const hop of hops) {
     end = Math.max(end, hop.startMs + hop.durationMs);
-    if (hop.notes.length > 0) summary.hasNotes = true;
+    if (hop.notes.length > 0) {
+      summary.hasNotes = true;
+      summary.noteLevel = gravestLevel(hop.notes, summary.noteLevel);
+    }
     if (!summary.broker && hop.to.startsWith('broker:')) summary.broker = hop.to.slice('broker:'.length);
     const osb = hop.osb;
     if (!osb) continue;

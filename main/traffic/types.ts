@@ -133,6 +133,8 @@ export interface FlowSummary {
   durationMs: number;
   hopCount: number;
   hasNotes: boolean;
+  /** The gravest level of its spec notes, when it has some. */
+  noteLevel?: SpecNote['level'];
   /** Its exchanges were read from a HAR file. */
   imported?: true;
 }

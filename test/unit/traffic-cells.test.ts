@@ -62,3 +62,17 @@ describe('the Instance filter', () => {
     }
   });
 });
+
+describe('the spec-note level of a flow', () => {
+  it("is the gravest level of its hops' notes", () => {
+    const store = new TrafficStore();
+    const [broker, , platform] = provisionFlow({ flowId: 'noted' }).map((input) => store.record(input)!);
+    expect(store.summary('noted')).toMatchObject({ hasNotes: false });
+    expect(store.summary('noted')?.noteLevel).toBeUndefined();
+    store.addNote(broker!.id, { level: 'info', code: 'MissingOperation', message: 'no operation' });
+    expect(store.summary('noted')?.noteLevel).toBe('info');
+    store.addNote(platform!.id, { level: 'error', code: 'MalformedBody', message: 'not JSON' });
+    store.addNote(broker!.id, { level: 'warn', code: 'UnexpectedStatus', message: 'odd status' });
+    expect(store.summary('noted')).toMatchObject({ hasNotes: true, noteLevel: 'error' });
+  });
+});

@@ -1,5 +1,6 @@
 import type { FlowSummary } from '../../../main/traffic/types';
-import { statusClass } from '../edges';
+import { FlowStatusCell } from './FlowStatusCell';
+import { durationText } from './flow-cells';
 
 const time = new Intl.DateTimeFormat(undefined, {
   hour: '2-digit',
@@ -18,7 +19,6 @@ interface FlowRowProps {
 
 /** One flow of the Traffic list: a fixed-height row, placed by the virtualiser. */
 export function FlowRow({ flow, selected, top, onOpen }: FlowRowProps) {
-  const status = flow.status ?? flow.error ?? 'no answer';
   return (
     <div
       role="option"
@@ -40,11 +40,8 @@ export function FlowRow({ flow, selected, top, onOpen }: FlowRowProps) {
       <span className="flow-broker" title={flow.broker}>
         {flow.broker ?? '—'}
       </span>
-      <span className={`flow-status status-${statusClass(flow.status)}`} data-testid="flow-status">
-        {status}
-        {flow.hasNotes ? <span title="This flow has spec notes"> ⚑</span> : null}
-      </span>
-      <span className="flow-ms number">{flow.durationMs.toFixed(0)} ms</span>
+      <FlowStatusCell flow={flow} />
+      <span className="flow-ms number">{durationText(flow.durationMs)}</span>
     </div>
   );
 }

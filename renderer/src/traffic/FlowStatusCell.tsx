@@ -1,0 +1,33 @@
+import './traffic-cells.css';
+import type { FlowSummary } from '../../../main/traffic/types';
+import { NOTE_FLAG_TITLES, statusText, statusTone } from './flow-cells';
+
+/**
+ * The Status column: the code (or the failure) coloured by code and spec notes, and the notes' flag, which
+ * never shrinks: a long text is cut, the flag stays.
+ */
+export function FlowStatusCell({ flow }: { flow: FlowSummary }) {
+  const text = statusText(flow);
+  const level = flow.hasNotes ? (flow.noteLevel ?? 'info') : undefined;
+  return (
+    <span
+      className={`flow-status status-${statusTone(flow)}`}
+      data-testid="flow-status"
+      title={flow.error ?? undefined}
+    >
+      <span className="flow-status-text">{text}</span>
+      {level ? (
+        <span
+          className={`note-flag note-flag-${level}`}
+          role="img"
+          aria-label={NOTE_FLAG_TITLES[level]}
+          title={NOTE_FLAG_TITLES[level]}
+          data-testid="note-flag"
+          data-level={level}
+        >
+          ⚑
+        </span>
+      ) : null}
+    </span>
+  );
+}
