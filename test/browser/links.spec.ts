@@ -108,3 +108,63 @@ test('an instance card shows its OSB id, last operation and masked credentials, 
   await expect(page.getByRole('textbox', { name: 'Instance' })).toHaveValue(instance.id);
   await expect(page.getByTestId('flow-detail')).toContainText(instance.id);
 });
+
+/** A HAR entry of a provision made elsewhere, started at `at`, its body naming `name`. */
+const harProvision = (at: number, name: string) => ({
+  startedDateTime: new Date(at).toISOString(),
+  time: 20,
+  request: {
+    method: 'PUT',
+    url: `http://127.0.0.1:9/v2/service_instances/${name}?accepts_incomplete=true`,
+    headers: [{ name: 'content-type', value: 'application/json' }],
+    postData: { mimeType: 'application/json', text: JSON.stringify({ context: { instance_name: name } }) },
+  },
+  response: { status: 201, headers: [], content: { size: 2, text: '{}' } },
+});
+
+test('imported HAR flows are marked and listed in time order among the live ones', async ({
+  page,
+  request,
+}) => {
+  const token = unique('ordered');
+  await provision(request, 'cf-dev', 'small', `${token}-a`);
+  await provision(request, 'cf-dev', 'small', `${token}-b`);
+  const live = (await (await request.get(`/api/flows?text=${token}`)).json()).items as Array<{
+    id: string;
+    startedAt: string;
+  }>;
+  const [b, a] = live;
+  const aStart = Date.parse(a!.startedAt);
+  const between = Math.round((aStart + Date.parse(b!.startedAt)) / 2);
+  expect(between).toBeGreaterThan(aStart);
+  const har = {
+    log: {
+      version: '1.2',
+      creator: { name: 'elsewhere', version: '1' },
+      entries: [
+        harProvision(aStart - 86_400_000, `${token}-yesterday`),
+        harProvision(between, `${token}-between`),
+      ],
+    },
+  };
+
+  await page.goto('/#/traffic');
+  await page.getByRole('searchbox', { name: 'Filter flows' }).fill(token);
+  await expect(page.getByTestId('flow-row')).toHaveCount(2);
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'elsewhere.har',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(har)),
+  });
+  await expect(page.getByText('Imported 2 exchanges from elsewhere.har.')).toBeVisible();
+
+  const rows = page.getByTestId('flow-row');
+  await expect(rows).toHaveCount(4);
+  await expect(rows.nth(0)).toHaveAttribute('data-flow-id', b!.id);
+  await expect(rows.nth(2)).toHaveAttribute('data-flow-id', a!.id);
+  for (const [index, imported] of [false, true, false, true].entries())
+    await expect(rows.nth(index).getByTestId('imported-mark')).toHaveCount(imported ? 1 : 0);
+  await rows.nth(3).click();
+  await expect(page.getByTestId('flow-detail').getByTestId('imported-mark')).toBeVisible();
+  await expect(page.getByTestId('flow-detail')).toContainText(`${token}-yesterday`);
+});

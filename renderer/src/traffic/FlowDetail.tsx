@@ -5,6 +5,7 @@ import { useFlow } from '../model/traffic';
 import { instanceHref } from '../url-state';
 import { HopBar } from './HopBar';
 import { HopDetail } from './HopDetail';
+import { ImportedMark } from './ImportedMark';
 
 function Waterfall({ flow }: { flow: Flow }) {
   const [open, setOpen] = useState<string | null>(null);
@@ -57,6 +58,7 @@ export function FlowDetail({ id }: { id: string }) {
             <code>{instanceId}</code>
           </a>
         ) : null}
+        <ImportedMark flow={flow.data} />
       </h2>
       <Waterfall key={id} flow={flow.data} />
     </div>

@@ -1,6 +1,7 @@
 import type { FlowSummary } from '../../../main/traffic/types';
 import { FlowStatusCell } from './FlowStatusCell';
 import { durationText } from './flow-cells';
+import { ImportedMark } from './ImportedMark';
 
 const time = new Intl.DateTimeFormat(undefined, {
   hour: '2-digit',
@@ -33,7 +34,10 @@ export function FlowRow({ flow, selected, top, onOpen }: FlowRowProps) {
     >
       <span className="flow-time number">{time.format(new Date(flow.startedAt))}</span>
       <span className="flow-platform">{flow.platform ?? '—'}</span>
-      <span className="flow-operation">{flow.operation ?? 'other'}</span>
+      <span className="flow-operation">
+        <span className="flow-operation-name">{flow.operation ?? 'other'}</span>
+        <ImportedMark flow={flow} />
+      </span>
       <code className="flow-instance" title={flow.instanceId}>
         {flow.instanceId?.slice(0, 8) ?? '—'}
       </code>
