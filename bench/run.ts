@@ -16,6 +16,7 @@ const BENCHMARKS = [
   'start-up.ts',
   'chain.ts',
   'store-scale.ts',
+  'store-postgres.ts',
   'chain-scale.ts',
   'traffic.ts',
   'catalog-refresh.ts',
