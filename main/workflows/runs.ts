@@ -61,7 +61,7 @@ export class RunRegistry<Run extends BackgroundRun> {
   #trim(): void {
     for (const run of this.#runs.values()) {
       if (this.#runs.size <= KEEP) return;
-      if (run.status !== 'running') this.#runs.delete(run.id);
+      if (run.finishedAt) this.#runs.delete(run.id);
     }
   }
 }
