@@ -6,6 +6,7 @@ import { registerRecord } from './cli/record';
 import { registerReplay } from './cli/replay';
 import { registerRun } from './cli/run';
 import { registerServe } from './cli/serve';
+import { registerTransfer } from './cli/transfer';
 
 const program = new Command()
   .name('smsim')
@@ -22,6 +23,7 @@ registerReplay(program);
 registerMockBroker(program);
 registerRun(program);
 registerBroker(program);
+registerTransfer(program);
 
 try {
   await program.parseAsync(process.argv);
