@@ -13,7 +13,7 @@ import { PACKAGE_ROOT } from './package-root';
 import { createControlApp } from './servers/control/app';
 import { brokersControlRouter } from './servers/control/brokers-router';
 import type { Endpoints } from './servers/control/endpoints';
-import { landscapeRouter } from './servers/control/landscape-router';
+import { hopCredentialsRouter } from './servers/control/hop-credentials';
 import { landscapeRouter } from './servers/control/landscape-router';
 import { smProxyRouter } from './servers/control/sm-proxy';
 import type { FrontDoorSettings } from './servers/http/front-door';
@@ -24,7 +24,6 @@ import type { RunningPlatform } from './servers/platform/server';
 import { smControlRouter } from './servers/sm/control-router';
 import { openStore, parseStoreUrl, type SimData, type Store, type StoreLocation } from './store';
 import { TrafficStore, trafficRouter } from './traffic';
-import { EdgeStats } from './traffic/edge-stats';
 import { EdgeStats } from './traffic/edge-stats';
 import { checkableBrokers, checkRouter } from './workflows/conformance';
 import { workflowsRouters } from './workflows/control';
@@ -118,8 +117,6 @@ async function startAll(
   const traffic = new TrafficStore({ ...trafficOptions, capacity: bufferSize, events, secrets });
   const edgeStats = new EdgeStats();
   events.subscribe(edgeStats.observe);
-  const edgeStats = new EdgeStats();
-  events.subscribe(edgeStats.observe);
   const passwords = await keepSecrets(store, options.adminPassword);
   const admin = { username: ADMIN_USERNAME, password: passwords.admin };
   const controlToken = { username: CONTROL_USERNAME, password: passwords.control };
@@ -149,31 +146,33 @@ async function startAll(
   routers[''] = Router().use(smControlRouter(sm), trafficRouter(traffic, { version: VERSION }));
   routers.sm = smProxyRouter({ url: () => smServer.url, admin });
   routers.landscape = landscapeRouter({ endpoints: () => endpoints, sm, stats: edgeStats });
-  routers.landscape = landscapeRouter({ endpoints: () => endpoints, sm, stats: edgeStats });
+  routers.exchanges = hopCredentialsRouter({ traffic, sm, endpoints: () => endpoints });
   let platforms: RunningPlatform[] = [];
   const caughtUp = () => platformsCaughtUp(sm, platforms);
   routers.brokers = brokersControlRouter(sm, caughtUp);
 
-  if (options.sampleBroker ?? config.sampleBroker.enabled) {
-    const sample = await startSampleBroker({
-      store,
-      events,
-      log,
-      config: config.sampleBroker,
-      password: passwords.sampleBroker,
-      host,
-      port: portOf('sampleBroker'),
-      door,
-    });
-    started.push(sample.server);
-    endpoints.sampleBroker = { url: sample.server.url, credentials: sample.credentials };
-    routers['sample-broker'] = sample.broker.controlRouter;
-    await registerSampleBroker(sm, sample.server.url, sample.credentials, log);
-  }
-  const brokers = await registerBrokers(sm, startBrokers(config, options), log);
-  sm.startSchedule();
-
-  platforms = await startPlatforms({
+  const registering = (async () => {
+    if (options.sampleBroker ?? config.sampleBroker.enabled) {
+      const sample = await startSampleBroker({
+        store,
+        events,
+        log,
+        config: config.sampleBroker,
+        password: passwords.sampleBroker,
+        host,
+        port: portOf('sampleBroker'),
+        door,
+      });
+      started.push(sample.server);
+      endpoints.sampleBroker = { url: sample.server.url, credentials: sample.credentials };
+      routers['sample-broker'] = sample.broker.controlRouter;
+      await registerSampleBroker(sm, sample.server.url, sample.credentials, log);
+    }
+    return registerBrokers(sm, startBrokers(config, options), log);
+  })();
+  // The platforms start while the brokers register: each mostly waits (for the SM, its commits, its
+  // notifications socket), and what they miss of the registrations reaches them as notifications.
+  const platformsStarting = startPlatforms({
     store,
     sm,
     smUrl: smServer.url,
@@ -185,7 +184,15 @@ async function startAll(
     door,
     portOf: (index) => (portBase === 0 ? 0 : portBase + 2 + index),
     started: (server) => started.push(server),
+    brokersReady: registering,
   });
+  // Both must end before a failure is thrown, so that the caller stops every server that did start.
+  const [registered, platformsStarted] = await Promise.allSettled([registering, platformsStarting]);
+  for (const start of [registered, platformsStarted]) if (start.status === 'rejected') throw start.reason;
+  const brokers = (registered as PromiseFulfilledResult<BrokerSummary[]>).value;
+  platforms = (platformsStarted as PromiseFulfilledResult<RunningPlatform[]>).value;
+  sm.startSchedule();
+  await caughtUp();
   endpoints.platforms = platformEndpoints(platforms);
   routers.platforms = platformsControlRouter(platforms);
   const guardTarget = targetGuard({

@@ -71,6 +71,8 @@ export interface StartPlatformsDeps {
   portOf(index: number): number;
   /** Gets each platform's server as soon as it runs (so a failure later still stops it). */
   started(server: RunningServer): void;
+  /** Resolves once the brokers registered at start point at their current URLs (see `simulatedPlatform`). */
+  brokersReady?: Promise<unknown>;
 }
 
 /**
@@ -110,6 +112,7 @@ async function startConfiguredPlatform(
     host: deps.host,
     port: config.port ?? deps.portOf(index),
     door: deps.door,
+    brokersReady: deps.brokersReady,
   });
   deps.started(platform.server);
   return platform;

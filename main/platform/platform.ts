@@ -38,10 +38,11 @@ export interface SimulatedPlatform {
   /** Shares or unshares the platform's instances in the SM. */
   share: ShareInstance;
   /**
-   * Starts the reconcile loop and resumes polling the operations a previous run left in progress; resolves
-   * after the first resync, or after `syncTimeoutMs`.
+   * Starts the reconcile loop and, once `brokersReady` resolves (the brokers' URLs are current), resumes
+   * polling the operations a previous run left in progress; resolves after both that and the first resync, or
+   * `syncTimeoutMs`.
    */
-  start(syncTimeoutMs: number): Promise<void>;
+  start(syncTimeoutMs: number, brokersReady?: Promise<unknown>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -111,11 +112,15 @@ export function simulatedPlatform(options: SimulatedPlatformOptions): SimulatedP
     runtime,
     reconciler,
     share: smShareClient(smUrl, smCredentials, timeoutMs),
-    start: async (syncTimeoutMs) => {
+    start: async (syncTimeoutMs, brokersReady = Promise.resolve()) => {
       reconciler.start();
-      resume(runtime);
+      // A failed registration fails the whole start, which then stops this platform: nothing to resume.
+      const resumed = brokersReady.then(
+        () => resume(runtime),
+        () => undefined,
+      );
       const syncTimeout = new Promise((resolve) => setTimeout(resolve, syncTimeoutMs).unref());
-      await Promise.race([reconciler.synced(), syncTimeout]);
+      await Promise.all([Promise.race([reconciler.synced(), syncTimeout]), resumed]);
     },
     stop: async () => {
       await reconciler.stop();

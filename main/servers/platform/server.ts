@@ -36,6 +36,8 @@ export interface PlatformOptions {
   door?: FrontDoorSettings;
   /** How long startup waits for the first resync with the SM. Default 5000. */
   syncTimeoutMs?: number;
+  /** Resolves once the brokers' URLs are current; resumed operations wait for it (see `simulatedPlatform`). */
+  brokersReady?: Promise<unknown>;
 }
 
 export interface RunningPlatform {
@@ -118,7 +120,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   app.use('/api', api);
   app.use(jsonNotFound);
   app.use(jsonErrorHandler(log));
-  await platform.start(options.syncTimeoutMs ?? 5000);
+  await platform.start(options.syncTimeoutMs ?? 5000, options.brokersReady);
 
   const close = server.close;
   server.close = async () => {
