@@ -27,6 +27,8 @@ async function connect(options: SessionOptions): Promise<pg.Client> {
     application_name: 'smsim',
   });
   await client.connect();
+  // A session the server ends while idle reports it here; the next statement on it fails and says why.
+  client.on('error', () => undefined);
   return client;
 }
 
@@ -82,7 +84,14 @@ export class WriterSession {
   async client(): Promise<pg.Client> {
     if (this.#client) return this.#client;
     const client = await connect(this.options);
-    if (!(await tryLock(client).catch(() => false))) {
+    let locked: boolean;
+    try {
+      locked = await tryLock(client);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    if (!locked) {
       await client.end().catch(() => undefined);
       throw new NotTheWriterError(`another smsim took over ${this.options.shown}`);
     }
