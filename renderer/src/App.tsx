@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { Sidebar } from './components/Sidebar';
+import { SkipLink } from './components/SkipLink';
 import { StatusBar } from './components/StatusBar';
 import { usePlace, type ViewId } from './navigation';
 import { useSlashFocus } from './use-slash-focus';
@@ -27,8 +28,9 @@ export function App() {
   const View = VIEW_COMPONENTS[view];
   return (
     <div className="app">
+      <SkipLink target="content" />
       <Sidebar current={view} />
-      <main className="content" aria-labelledby="view-title">
+      <main id="content" tabIndex={-1} className="content" aria-labelledby="view-title">
         <View />
       </main>
       <StatusBar />

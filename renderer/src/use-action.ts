@@ -1,17 +1,21 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 
 /**
- * Runs actions the user starts; a refusal is kept as `error` (the server's sentence) until the next
- * action, `busy` while one runs.
+ * Runs actions the user starts. A refusal is kept as `error` (the server's sentence), a success as `done`
+ * (what `said` makes of the answer, or what `report` was told), each until the next action; `busy` while one
+ * runs.
  */
 export function useAction() {
   const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<ReactNode>(null);
   const [busy, setBusy] = useState(false);
-  const run = async (action: () => Promise<unknown>): Promise<boolean> => {
+  const run = async <T>(action: () => Promise<T>, said?: (answer: T) => ReactNode): Promise<boolean> => {
     setError(null);
+    setDone(null);
     setBusy(true);
     try {
-      await action();
+      const answer = await action();
+      setDone(said?.(answer) ?? null);
       return true;
     } catch (failure) {
       setError((failure as Error).message);
@@ -20,5 +24,11 @@ export function useAction() {
       setBusy(false);
     }
   };
-  return { error, busy, run };
+  const report = (message: ReactNode) => {
+    setError(null);
+    setDone(message);
+  };
+  return { error, done, busy, run, report };
 }
+
+export type Action = ReturnType<typeof useAction>;

@@ -6,9 +6,15 @@ interface Created {
 }
 
 /** Provisions through a platform's API (as its user would), failing the test on a refusal. */
-export async function provision(request: APIRequestContext, platform: string, plan: string, name: string) {
+export async function provision(
+  request: APIRequestContext,
+  platform: string,
+  plan: string,
+  name: string,
+  { service = 'sample-db', parameters }: { service?: string; parameters?: Record<string, unknown> } = {},
+) {
   const answer = await request.post(`/api/platforms/${platform}/service_instances`, {
-    data: { name, service: 'sample-db', plan },
+    data: { name, service, plan, parameters },
   });
   if (!answer.ok()) throw new Error(`provision ${name}: ${answer.status()} ${await answer.text()}`);
   return (await answer.json()) as Created;

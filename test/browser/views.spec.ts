@@ -38,8 +38,8 @@ test('provisioning from the Platforms view: the flow in Traffic within a second,
   await traffic.goto('/#/traffic');
   const landscape = await context.newPage();
   await landscape.goto('/#/landscape');
-  await expect(landscape.getByTestId('connection-status')).toHaveText('live');
-  await expect(traffic.getByTestId('connection-status')).toHaveText('live');
+  await expect(landscape.getByTestId('connection-status')).toHaveText('connected');
+  await expect(traffic.getByTestId('connection-status')).toHaveText('connected');
 
   await page.goto('/#/platforms');
   await page.getByTestId('platform-cf-dev').getByTestId('provision-sample-db-small').click();
@@ -60,7 +60,7 @@ test('provisioning from the Platforms view: the flow in Traffic within a second,
     timeout: 1000,
   });
   await expect(
-    landscape.locator('[data-testid="edge-service-manager--sample-broker"].edge-lit'),
+    landscape.locator('[data-testid="edge-service-manager--broker-sample"].edge-lit'),
   ).toBeAttached({
     timeout: 1000,
   });
@@ -91,6 +91,7 @@ test('a 412 from deprovisioning an instance with bindings is shown as a sentence
   await page.goto('/#/instances');
   const card = page.getByTestId(`instance-${instance.name}`);
   await card.getByRole('button', { name: 'Deprovision' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Deprovision' }).click();
   await expect(card.getByTestId('action-error')).toHaveText(/still has 1 binding\(s\).*Unbind them first\./);
 });
 
@@ -128,7 +129,7 @@ test('a fault switched on in Broker faults shows up as a failing flow', async ({
   await page.goto('/#/faults');
   const form = page.getByRole('form', { name: 'Switch a fault on' });
   await form.getByRole('spinbutton', { name: 'Status' }).fill('500');
-  await form.getByRole('combobox', { name: 'Operation' }).selectOption('provision');
+  await form.getByRole('group', { name: 'Operations' }).getByRole('checkbox', { name: 'provision' }).check();
   await form.getByRole('spinbutton', { name: 'Times' }).fill('1');
   await form.getByRole('button', { name: 'Switch on' }).click();
   await expect(page.getByTestId('fault')).toContainText('answers 500');

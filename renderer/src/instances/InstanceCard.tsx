@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { ActionMessage } from '../components/ActionMessage';
-import { deprovision, type InstanceRow, reference, share, unbind } from '../model/instances';
+import { type InstanceRow, unbind } from '../model/instances';
 import { useAction } from '../use-action';
 import { BindingCredentials } from './BindingCredentials';
+import { DetachedNote } from './DetachedOriginal';
+import { InstanceActions } from './InstanceActions';
 import { InstanceDetails } from './InstanceDetails';
 import { InstanceForm } from './InstanceForm';
 
@@ -12,11 +14,14 @@ interface InstanceCardProps {
   others: string[];
   /** Picked out by the URL (`#/instances?instance=…`). */
   selected?: boolean;
+  /** The instance went: what to tell the user, outside the card that goes with it. */
+  onRemoved: (message: string) => void;
 }
 
 /** One instance: what it is, its bindings, and the actions on it; a refusal is shown as the SM's sentence. */
-export function InstanceCard({ instance, others, selected = false }: InstanceCardProps) {
-  const { error, busy, run } = useAction();
+export function InstanceCard({ instance, others, selected = false, onRemoved }: InstanceCardProps) {
+  const action = useAction();
+  const { error, done, busy, run, report } = action;
   const [form, setForm] = useState<'update' | 'bind' | null>(null);
   return (
     <article
@@ -33,8 +38,9 @@ export function InstanceCard({ instance, others, selected = false }: InstanceCar
         </span>
       </header>
       <p className="muted instance-what">
-        {instance.service} · {instance.plan} · {instance.state}
+        {instance.service} · {instance.plan} · <span data-testid="instance-state">{instance.state}</span>
       </p>
+      <DetachedNote original={instance.detachedOriginal} />
       <InstanceDetails instance={instance} selected={selected} />
       {instance.bindings.length ? (
         <ul className="bindings">
@@ -45,7 +51,12 @@ export function InstanceCard({ instance, others, selected = false }: InstanceCar
                 type="button"
                 className="link-button"
                 disabled={busy}
-                onClick={() => run(() => unbind(instance, binding.id))}
+                onClick={() =>
+                  run(
+                    () => unbind(instance, binding.id),
+                    () => `Unbound ${binding.name}.`,
+                  )
+                }
               >
                 unbind
               </button>
@@ -54,49 +65,24 @@ export function InstanceCard({ instance, others, selected = false }: InstanceCar
           ))}
         </ul>
       ) : null}
-      <div className="actions">
-        <button type="button" className="button" onClick={() => setForm('bind')}>
-          Bind…
-        </button>
-        {instance.referencedInstanceId ? null : (
-          <button type="button" className="button" onClick={() => setForm('update')}>
-            Update…
-          </button>
-        )}
-        {instance.referencedInstanceId ? null : (
-          <button
-            type="button"
-            className="button"
-            disabled={busy}
-            onClick={() => run(() => share(instance, !instance.shared))}
-          >
-            {instance.shared ? 'Unshare' : 'Share'}
-          </button>
-        )}
-        {instance.shared
-          ? others.map((platform) => (
-              <button
-                key={platform}
-                type="button"
-                className="button"
-                disabled={busy}
-                onClick={() => run(() => reference(instance, platform))}
-              >
-                Reference on {platform}
-              </button>
-            ))
-          : null}
-        <button
-          type="button"
-          className="button button-danger"
-          disabled={busy}
-          onClick={() => run(() => deprovision(instance))}
-        >
-          Deprovision
-        </button>
-      </div>
-      <ActionMessage error={error} />
-      {form ? <InstanceForm instance={instance} mode={form} onDone={() => setForm(null)} /> : null}
+      <InstanceActions
+        instance={instance}
+        others={others}
+        action={action}
+        onOpenForm={setForm}
+        onRemoved={onRemoved}
+      />
+      <ActionMessage error={error} done={done} />
+      {form ? (
+        <InstanceForm
+          instance={instance}
+          mode={form}
+          onDone={(said) => {
+            setForm(null);
+            if (said) report(said);
+          }}
+        />
+      ) : null}
     </article>
   );
 }

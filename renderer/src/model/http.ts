@@ -19,19 +19,32 @@ export function apiPath(parts: TemplateStringsArray, ...segments: Array<string |
   });
 }
 
+/** The control API did not answer at all (the server is down, the network refused): status 0. */
+const unreachableMessage = () =>
+  `Cannot reach smsim at ${window.location.origin} — is \`smsim serve\` running?`;
+
+/** fetch rejects (a TypeError whose message is the browser's, e.g. "Failed to fetch") only when no answer came. */
+async function send(method: string, path: string, body: unknown): Promise<Response> {
+  try {
+    return await fetch(path, {
+      method,
+      headers: {
+        Accept: 'application/json',
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch {
+    throw new ApiError(0, unreachableMessage());
+  }
+}
+
 /**
  * Calls the control API and answers the JSON it returns (undefined for 204); a refusal becomes an ApiError
  * whose message is the server's `description`, a sentence a user can read.
  */
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(path, {
-    method,
-    headers: {
-      Accept: 'application/json',
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+  const response = await send(method, path, body);
   if (!response.ok) {
     const answer = (await response.json().catch(() => null)) as { description?: string } | null;
     throw new ApiError(

@@ -8,14 +8,24 @@ import type {
 import type { InstanceView } from '../../../main/servers/sm/api-types';
 import { apiPath, getItems, request } from './http';
 import { useSeenAny } from './live';
-import { getMarketplace, getPlatformNames, provision } from './platforms';
+import { getMarketplace, getPlatforms, provision } from './platforms';
 import { useLoad } from './use-load';
+
+/** The original of a shared instance whose SM record went (detached) while references remained. */
+export interface DetachedOriginal {
+  id: string;
+  name: string;
+  /** Where it was; undefined for references made before the SM kept it. */
+  platform: string | undefined;
+}
 
 export interface InstanceRow extends PlatformInstanceView {
   platform: string;
   bindings: PlatformBindingView[];
   shared: boolean;
   referencedInstanceId: string | undefined;
+  /** Set on a reference whose original is gone from the SM: the broker still holds the instance. */
+  detachedOriginal: DetachedOriginal | undefined;
   /** The instance's offering as its platform's marketplace shows it (plans with their schemas). */
   offering: MarketplaceOffering | undefined;
 }
@@ -25,29 +35,55 @@ export interface InstancesData {
   instances: InstanceRow[];
 }
 
-async function platformInstances(platform: string, sm: Map<string, InstanceView>): Promise<InstanceRow[]> {
+/** What the SM knows of a platform's instances, and the platform names by SM id. */
+interface SmSide {
+  instances: Map<string, InstanceView>;
+  platformNames: Map<string, string>;
+}
+
+/** The reference's copy of its original, when the original's SM record went while the reference stayed. */
+function detachedOriginalOf(record: InstanceView | undefined, sm: SmSide): DetachedOriginal | undefined {
+  const id = record?.referenced_instance_id;
+  if (!id || sm.instances.has(id)) return undefined;
+  const copy = record.shared_instance;
+  return {
+    id,
+    name: copy?.name || id,
+    platform: copy?.platform_id ? sm.platformNames.get(copy.platform_id) : undefined,
+  };
+}
+
+async function platformInstances(platform: string, sm: SmSide): Promise<InstanceRow[]> {
   const [instances, bindings, marketplace] = await Promise.all([
     getItems<PlatformInstanceView>(apiPath`/api/platforms/${platform}/service_instances`),
     getItems<PlatformBindingView>(apiPath`/api/platforms/${platform}/service_bindings`),
     getMarketplace(platform),
   ]);
-  return instances.map((instance) => ({
-    ...instance,
-    platform,
-    bindings: bindings.filter((binding) => binding.service_instance_id === instance.id),
-    shared: sm.get(instance.id)?.shared === true,
-    referencedInstanceId: sm.get(instance.id)?.referenced_instance_id,
-    offering: marketplace.find((offering) => offering.name === instance.service),
-  }));
+  return instances.map((instance) => {
+    const record = sm.instances.get(instance.id);
+    return {
+      ...instance,
+      platform,
+      bindings: bindings.filter((binding) => binding.service_instance_id === instance.id),
+      shared: record?.shared === true,
+      referencedInstanceId: record?.referenced_instance_id,
+      detachedOriginal: detachedOriginalOf(record, sm),
+      offering: marketplace.find((offering) => offering.name === instance.service),
+    };
+  });
 }
 
 /** Every instance of every platform with its bindings, and the sharing the SM records between them. */
 async function getInstances(): Promise<InstancesData> {
-  const [platforms, smInstances] = await Promise.all([
-    getPlatformNames(),
+  const [summaries, smInstances] = await Promise.all([
+    getPlatforms(),
     getItems<InstanceView>('/api/sm/service_instances'),
   ]);
-  const sm = new Map(smInstances.map((instance) => [instance.id, instance]));
+  const sm: SmSide = {
+    instances: new Map(smInstances.map((instance) => [instance.id, instance])),
+    platformNames: new Map(summaries.flatMap(({ id, name }) => (id ? [[id, name] as const] : []))),
+  };
+  const platforms = summaries.map((platform) => platform.name);
   const instances = (await Promise.all(platforms.map((platform) => platformInstances(platform, sm)))).flat();
   return { platforms, instances };
 }
@@ -56,13 +92,20 @@ export const useInstances = () =>
   useLoad(getInstances, useSeenAny('platform.instance', 'platform.binding', 'sm.instance', 'sm.sharing'));
 
 export const updateInstance = (instance: InstanceRow, changes: UpdateInput) =>
-  request('PATCH', apiPath`/api/platforms/${instance.platform}/service_instances/${instance.id}`, changes);
+  request<PlatformInstanceView>(
+    'PATCH',
+    apiPath`/api/platforms/${instance.platform}/service_instances/${instance.id}`,
+    changes,
+  );
 
 export const deprovision = (instance: InstanceRow) =>
-  request('DELETE', apiPath`/api/platforms/${instance.platform}/service_instances/${instance.id}`);
+  request<PlatformInstanceView>(
+    'DELETE',
+    apiPath`/api/platforms/${instance.platform}/service_instances/${instance.id}`,
+  );
 
 export const bind = (instance: InstanceRow, binding: Omit<BindInput, 'service_instance_id'>) =>
-  request('POST', apiPath`/api/platforms/${instance.platform}/service_bindings`, {
+  request<PlatformBindingView>('POST', apiPath`/api/platforms/${instance.platform}/service_bindings`, {
     ...binding,
     service_instance_id: instance.id,
   });
@@ -70,9 +113,15 @@ export const bind = (instance: InstanceRow, binding: Omit<BindInput, 'service_in
 export const unbind = (instance: InstanceRow, bindingId: string) =>
   request('DELETE', apiPath`/api/platforms/${instance.platform}/service_bindings/${bindingId}`);
 
-/** Shares an instance with the other platforms, or stops sharing it (at the SM). */
+/**
+ * Shares an instance with the other platforms, or stops sharing it: its platform asks the SM, as a user of
+ * that platform would, so a refusal reads "The Service Manager refused: …".
+ */
 export const share = (instance: InstanceRow, shared: boolean) =>
-  request('PATCH', apiPath`/api/sm/service_instances/${instance.id}`, { shared });
+  request(
+    'POST',
+    apiPath`/api/platforms/${instance.platform}/service_instances/${instance.id}/${shared ? 'share' : 'unshare'}`,
+  );
 
 /** Provisions on `platform` a reference to a shared instance. */
 export const reference = (instance: InstanceRow, platform: string) =>

@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import type {
   MarketplaceOffering,
   PlanVisibility,
+  PlatformInstanceView,
   PlatformSummary,
   ProvisionInput,
   RegisteredBroker,
@@ -17,7 +18,7 @@ interface PlatformData {
   visibilities: PlanVisibility[];
 }
 
-const getPlatforms = () => getItems<PlatformSummary>('/api/platforms');
+export const getPlatforms = () => getItems<PlatformSummary>('/api/platforms');
 
 /** The names of the running platforms. */
 export const getPlatformNames = async () => (await getPlatforms()).map((platform) => platform.name);
@@ -45,4 +46,4 @@ export function usePlatformData(platform: string) {
 
 /** Provisions an instance as a user of the platform would. */
 export const provision = (platform: string, instance: ProvisionInput) =>
-  request('POST', apiPath`/api/platforms/${platform}/service_instances`, instance);
+  request<PlatformInstanceView>('POST', apiPath`/api/platforms/${platform}/service_instances`, instance);

@@ -2,11 +2,13 @@ import { useState } from 'react';
 import type {
   MarketplaceOffering,
   MarketplacePlan,
+  PlatformInstanceView,
   PlatformSummary,
 } from '../../../main/servers/platform/api-types';
 import { Notice } from '../components/Notice';
 import { usePlatformData } from '../model/platforms';
 import { Marketplace } from './Marketplace';
+import { ProvisionedNote } from './ProvisionedNote';
 import { ProvisionForm } from './ProvisionForm';
 import { VisibilityEditor } from './VisibilityEditor';
 
@@ -14,6 +16,7 @@ import { VisibilityEditor } from './VisibilityEditor';
 export function PlatformPanel({ platform }: { platform: PlatformSummary }) {
   const data = usePlatformData(platform.name);
   const [chosen, setChosen] = useState<{ offering: MarketplaceOffering; plan: MarketplacePlan } | null>(null);
+  const [made, setMade] = useState<PlatformInstanceView | null>(null);
   return (
     <article
       className="panel platform-panel"
@@ -58,7 +61,18 @@ export function PlatformPanel({ platform }: { platform: PlatformSummary }) {
         ) : null}
       </dl>
       <VisibilityEditor platformId={platform.id} />
-      {chosen ? <ProvisionForm platform={platform.name} {...chosen} onDone={() => setChosen(null)} /> : null}
+      {made ? <ProvisionedNote made={made} platform={platform.name} /> : null}
+      {chosen ? (
+        <ProvisionForm
+          key={`${chosen.offering.id}/${chosen.plan.id}`}
+          platform={platform.name}
+          {...chosen}
+          onDone={(provisioned) => {
+            setChosen(null);
+            setMade(provisioned ?? null);
+          }}
+        />
+      ) : null}
       {data.state === 'error' ? (
         <Notice tone="error" title={`What ${platform.name} sees could not be loaded.`}>
           {data.message}
@@ -67,7 +81,10 @@ export function PlatformPanel({ platform }: { platform: PlatformSummary }) {
       {data.state === 'ok' ? (
         <Marketplace
           offerings={data.data.marketplace}
-          onProvision={(offering, plan) => setChosen({ offering, plan })}
+          onProvision={(offering, plan) => {
+            setMade(null);
+            setChosen({ offering, plan });
+          }}
         />
       ) : null}
     </article>

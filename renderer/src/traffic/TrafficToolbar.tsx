@@ -1,4 +1,5 @@
 import { type ChangeEvent, useState } from 'react';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { clearFlows, harExportUrl, importHar, setCapturePaused, useTrafficState } from '../model/traffic';
 import type { FlowFilters } from './flow-query';
 
@@ -7,6 +8,7 @@ export function TrafficToolbar({ filters }: { filters: FlowFilters }) {
   const state = useTrafficState();
   const paused = state.state === 'ok' && state.data.paused;
   const [message, setMessage] = useState<string | null>(null);
+  const [confirmingClear, setConfirmingClear] = useState(false);
   const run = (action: () => Promise<unknown>) => {
     setMessage(null);
     return action().catch((error: Error) => setMessage(error.message));
@@ -31,9 +33,28 @@ export function TrafficToolbar({ filters }: { filters: FlowFilters }) {
       >
         {paused ? 'Resume capture' : 'Pause capture'}
       </button>
-      <button type="button" className="button" onClick={() => run(() => clearFlows())}>
+      <button type="button" className="button" onClick={() => setConfirmingClear(true)}>
         Clear
       </button>
+      <ConfirmDialog
+        open={confirmingClear}
+        title="Clear the captured traffic?"
+        body={
+          <p>
+            Every captured flow goes from smsim, for every open tab. Export HAR first to keep them; the
+            instances, bindings and brokers stay as they are.
+          </p>
+        }
+        confirmLabel="Clear traffic"
+        onConfirm={() => {
+          setConfirmingClear(false);
+          run(async () => {
+            await clearFlows();
+            setMessage('Cleared the captured traffic.');
+          });
+        }}
+        onCancel={() => setConfirmingClear(false)}
+      />
       <a className="button" href={harExportUrl(filters)} download>
         Export HAR
       </a>
