@@ -1,9 +1,11 @@
 import { isObject } from '../core/is-object';
-import type { CallResult } from '../core/platform/notes';
+import { type CallResult, note } from '../core/platform/notes';
 import { ORPHAN_MAX_ATTEMPTS, orphanRetryDelayMs, orphanStep } from '../core/platform/orphans';
 import { judgePoll, nextPollDelayMs, pollingDeadline, retryAfterNotes } from '../core/platform/polling';
 import { deprovisionRequest, pollRequest, unbindRequest } from '../core/platform/requests';
 import type { OperationType, PlatformBinding, PlatformInstance } from '../core/platform/state';
+import { ORPHAN_MITIGATION_STEP, POLLING_STOPPED_NOTE, pollStep } from '../traffic/outcome';
+import type { CallOutcome, OperationStep } from './clients/osb-client';
 import type { PlatformRuntime } from './runtime';
 
 /** The resource an asynchronous operation runs on. */
@@ -11,7 +13,13 @@ export interface OperationTarget {
   smBrokerId: string;
   instance: Pick<PlatformInstance, 'id' | 'service_id' | 'plan_id'>;
   binding?: Pick<PlatformBinding, 'id'>;
+  /** The flow of the call that began the operation: its polls and orphan mitigation are captured in it. */
+  flowId?: string;
 }
+
+/** This call's part in the operation `target` follows, when its flow is known. */
+const stepOf = (target: OperationTarget, step: string): OperationStep | undefined =>
+  target.flowId ? { flowId: target.flowId, step } : undefined;
 
 export interface PollEnd {
   state: 'succeeded' | 'failed';
@@ -29,6 +37,8 @@ export interface PollStart {
   startedAtMs: number;
   /** The plan's `maximum_polling_duration`, if it has one. */
   planMaxSeconds?: number;
+  /** The step these polls belong to (the orphan mitigation), named before `poll n`. */
+  of?: string;
 }
 
 export const operationOf = (body: unknown): string | undefined =>
@@ -46,21 +56,23 @@ export async function pollUntilDone(
   const { policy } = rt.deps;
   const deadline = pollingDeadline(start.startedAtMs, policy, start.planMaxSeconds);
   let wait = nextPollDelayMs(policy, start.retryAfter, Date.now());
-  for (;;) {
+  let last: CallOutcome | undefined;
+  for (let n = 1; ; n++) {
     const remaining = deadline - Date.now();
     if (remaining <= 0) {
       const seconds = Number(((deadline - start.startedAtMs) / 1000).toFixed(1));
-      return {
-        state: 'failed',
-        expired: true,
-        description: `The platform stopped polling after ${seconds} s (the plan's maximum_polling_duration or the platform's limit); the operation counts as failed.`,
-      };
+      const description = `The platform stopped polling after ${seconds} s (the plan's maximum_polling_duration or the platform's limit); the operation counts as failed.`;
+      if (last) rt.note(last, [note('error', POLLING_STOPPED_NOTE, description)]);
+      return { state: 'failed', expired: true, description };
     }
     await rt.sleep(Math.min(wait, remaining));
     const outcome = await rt.call(
       target.smBrokerId,
       pollRequest(target.instance, target.binding, start.operation),
+      undefined,
+      stepOf(target, pollStep(n, start.of)),
     );
+    last = outcome;
     const now = Date.now();
     const verdict = judgePoll(start.type, outcome.result);
     rt.note(outcome, [...verdict.notes, ...retryAfterNotes(outcome.result, now)]);
@@ -87,7 +99,8 @@ async function deleteAccepted(
   if (step !== 'poll' || result.kind !== 'answer') return step === 'done';
   const operation = operationOf(result.body);
   const retryAfter = result.headers['retry-after'];
-  const end = await pollUntilDone(rt, target, { type: 'delete', operation, retryAfter, startedAtMs });
+  const of = ORPHAN_MITIGATION_STEP;
+  const end = await pollUntilDone(rt, target, { type: 'delete', operation, retryAfter, startedAtMs, of });
   return end.state === 'succeeded';
 }
 
@@ -114,11 +127,14 @@ export function mitigateOrphan(
     emit('started', 0);
     for (let attempt = 1; attempt <= ORPHAN_MAX_ATTEMPTS; attempt++) {
       const startedAtMs = Date.now();
-      const { result } = await rt.call(target.smBrokerId, request, target.binding ? 'unbind' : 'deprovision');
+      const step = attempt === 1 ? ORPHAN_MITIGATION_STEP : `${ORPHAN_MITIGATION_STEP} ${attempt}`;
+      const check = target.binding ? 'unbind' : 'deprovision';
+      const { result } = await rt.call(target.smBrokerId, request, check, stepOf(target, step));
       const done = await deleteAccepted(rt, target, result, startedAtMs);
       if (done) return emit('succeeded', attempt);
       if (result.kind === 'answer' && result.status === 422) {
-        await rt.call(target.smBrokerId, pollRequest(target.instance, target.binding, operation));
+        const poll = pollRequest(target.instance, target.binding, operation);
+        await rt.call(target.smBrokerId, poll, undefined, stepOf(target, `${step} poll`));
       }
       await rt.sleep(orphanRetryDelayMs(attempt));
     }

@@ -88,11 +88,11 @@ export async function bind(rt: PlatformRuntime, body: unknown, wait: boolean): P
     allowed,
   );
   const startedAtMs = Date.now();
-  const { result } = await rt.call(instance.sm_broker_id, bindRequest(instance, binding), 'bind');
+  const { result, flowId } = await rt.call(instance.sm_broker_id, bindRequest(instance, binding), 'bind');
   const planMaxSeconds = plan.plan.maximum_polling_duration;
   if (usable(result))
-    return accepted(rt, bindings, binding.id, result, { startedAtMs, wait, planMaxSeconds });
-  const orphan = bindings.target(rt, binding);
+    return accepted(rt, bindings, binding.id, result, { startedAtMs, wait, planMaxSeconds, flowId });
+  const orphan = { ...bindings.target(rt, binding), flowId };
   await rt.saveBinding(binding, 'deleted');
   throw chainRefusal(rt, result, instance.sm_broker_id, orphan);
 }
@@ -108,10 +108,10 @@ export async function unbind(rt: PlatformRuntime, id: string, wait: boolean): Pr
     stillIdle(rt, 'bindings', 'service binding', id),
   );
   const startedAtMs = Date.now();
-  const { result } = await rt.call(instance.sm_broker_id, unbindRequest(instance, binding), 'unbind');
+  const { result, flowId } = await rt.call(instance.sm_broker_id, unbindRequest(instance, binding), 'unbind');
   const planMaxSeconds = plan?.plan.maximum_polling_duration;
   if (usable(result) || (result.kind === 'answer' && result.status === 410))
-    return accepted(rt, bindings, id, result, { startedAtMs, wait, planMaxSeconds });
+    return accepted(rt, bindings, id, result, { startedAtMs, wait, planMaxSeconds, flowId });
   const refusal = chainRefusal(rt, result, instance.sm_broker_id);
   await refused(rt, bindings, binding, result, refusal.description);
   throw refusal;

@@ -66,12 +66,12 @@ export async function provision(rt: PlatformRuntime, body: unknown, wait: boolea
   );
   const startedAtMs = Date.now();
   const request = provisionRequest(profile, instance, choice.plan.maintenance_info);
-  const { result } = await rt.call(instance.sm_broker_id, request, 'provision');
+  const { result, flowId } = await rt.call(instance.sm_broker_id, request, 'provision');
   const planMaxSeconds = choice.plan.maximum_polling_duration;
   if (usable(result))
-    return accepted(rt, instances, instance.id, result, { startedAtMs, wait, planMaxSeconds });
+    return accepted(rt, instances, instance.id, result, { startedAtMs, wait, planMaxSeconds, flowId });
   await rt.saveInstance(instance, 'deleted');
-  throw chainRefusal(rt, result, instance.sm_broker_id, instances.target(rt, instance));
+  throw chainRefusal(rt, result, instance.sm_broker_id, { ...instances.target(rt, instance), flowId });
 }
 
 /** Plan, parameters, name or context; a change of only name/context is sent only if the service allows it. */
@@ -127,9 +127,10 @@ export async function update(
     parameters: input.parameters,
     context,
   });
-  const { result } = await rt.call(instance.sm_broker_id, request, 'update');
+  const { result, flowId } = await rt.call(instance.sm_broker_id, request, 'update');
   const planMaxSeconds = chosen.plan.maximum_polling_duration;
-  if (usable(result)) return accepted(rt, instances, id, result, { startedAtMs, wait, planMaxSeconds });
+  if (usable(result))
+    return accepted(rt, instances, id, result, { startedAtMs, wait, planMaxSeconds, flowId });
   const refusal = chainRefusal(rt, result, instance.sm_broker_id);
   await refused(rt, instances, instance, result, refusal.description);
   throw refusal;
@@ -156,10 +157,14 @@ export async function deprovision(
     stillIdle(rt, 'instances', 'service instance', id),
   );
   const startedAtMs = Date.now();
-  const { result } = await rt.call(instance.sm_broker_id, deprovisionRequest(instance), 'deprovision');
+  const { result, flowId } = await rt.call(
+    instance.sm_broker_id,
+    deprovisionRequest(instance),
+    'deprovision',
+  );
   const planMaxSeconds = plan?.plan.maximum_polling_duration;
   if (usable(result) || (result.kind === 'answer' && result.status === 410))
-    return accepted(rt, instances, id, result, { startedAtMs, wait: options.wait, planMaxSeconds });
+    return accepted(rt, instances, id, result, { startedAtMs, wait: options.wait, planMaxSeconds, flowId });
   const refusal = chainRefusal(rt, result, instance.sm_broker_id);
   await refused(rt, instances, instance, result, refusal.description);
   throw refusal;

@@ -73,18 +73,22 @@ export async function refused<T extends Tracked>(
   );
 }
 
-/** Polls an accepted operation to its end; a failed create is then mitigated as a possible orphan. */
+/**
+ * Polls an accepted operation to its end; a failed create is then mitigated as a possible orphan. The polls
+ * join the flow `flowId` of the call that began the operation (none after a restart: that flow is gone).
+ */
 export function follow<T extends Tracked>(
   rt: PlatformRuntime,
   kind: Kind<T>,
   id: string,
   startedAtMs: number,
   planMaxSeconds?: number,
+  flowId?: string,
 ): Promise<void> {
   return rt.background('polling', async () => {
     const record = kind.get(rt, id)!;
     const { type, operation } = record.last_operation;
-    const target = kind.target(rt, record);
+    const target = { ...kind.target(rt, record), flowId };
     const end = await pollUntilDone(rt, target, { type, operation, startedAtMs, planMaxSeconds });
     await finish(rt, kind, id, end.state, end.description);
     if (type === 'create' && end.state === 'failed')
@@ -106,7 +110,7 @@ export async function accepted<T extends Tracked>(
   kind: Kind<T>,
   id: string,
   answer: Answer,
-  options: { startedAtMs: number; wait: boolean; planMaxSeconds?: number },
+  options: { startedAtMs: number; wait: boolean; planMaxSeconds?: number; flowId: string },
 ): Promise<ActionResult> {
   const before = kind.get(rt, id)!;
   const operation = operationOf(answer.body);
@@ -117,7 +121,7 @@ export async function accepted<T extends Tracked>(
   await kind.save(rt, { ...before, ...fields, last_operation }, 'updated');
   if (answer.status !== 202) await finish(rt, kind, id, 'succeeded');
   else {
-    const polling = follow(rt, kind, id, options.startedAtMs, options.planMaxSeconds);
+    const polling = follow(rt, kind, id, options.startedAtMs, options.planMaxSeconds, options.flowId);
     if (options.wait) await polling;
   }
   const after = kind.get(rt, id);

@@ -11,7 +11,7 @@ import { findById } from '../core/record-index';
 import type { StateStore } from '../core/state';
 import type { Logger } from '../logging';
 import type { PlatformCatalogs } from './catalogs';
-import type { CallOutcome, PlatformOsbClient } from './clients/osb-client';
+import type { CallOutcome, OperationStep, PlatformOsbClient } from './clients/osb-client';
 
 export interface PlatformRuntimeDeps {
   name: string;
@@ -88,10 +88,18 @@ export class PlatformRuntime {
     this.#timers.clear();
   }
 
-  /** One OSB call; a change's answer from the broker is checked against the spec and noted. */
-  async call(smBrokerId: string, request: OsbRequest, operation?: ChangeOperation): Promise<CallOutcome> {
+  /**
+   * One OSB call; a change's answer from the broker is checked against the spec and noted. `partOf` makes it a
+   * later step of the operation an earlier call began (its traffic joins that call's flow).
+   */
+  async call(
+    smBrokerId: string,
+    request: OsbRequest,
+    operation?: ChangeOperation,
+    partOf?: OperationStep,
+  ): Promise<CallOutcome> {
     if (this.#stopped) throw new Stopped();
-    const outcome = await this.deps.osb.call(smBrokerId, request);
+    const outcome = await this.deps.osb.call(smBrokerId, request, partOf);
     const { result } = outcome;
     if (operation && result.kind === 'answer' && originOf(result).hop === 'broker')
       this.note(outcome, notesForChange(operation, result));

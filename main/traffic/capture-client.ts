@@ -17,6 +17,8 @@ export interface SendInit {
   signal?: AbortSignal;
   /** The flow this call belongs to; else the request's identity / correlation header, else a new one. */
   flowId?: string;
+  /** The operation this call is a later step of (a poll…): its hops are filed under that flow, as `step`. */
+  partOf?: { flowId: string; step: string };
 }
 
 export interface SendResult {
@@ -81,9 +83,10 @@ function failureOf(
 
 /**
  * An `HttpSend` that records every call as one exchange of hop `ends.hop` in `traffic`, in the flow given by
- * `init.flowId`. Its requests carry `X-Smsim-Hop` (so the server side does not record them again) and, when
- * they carry no identity header, `X-Correlation-ID: <flow id>`. A network error or an abort is recorded and
- * re-thrown unchanged.
+ * `init.flowId` (filed under `init.partOf`'s when given), pending from when it is sent to its answer. Its
+ * requests carry `X-Smsim-Hop` (so the server side does not record them again) and, when they carry no
+ * identity header, `X-Correlation-ID: <flow id>`. A network error or an abort is recorded and re-thrown
+ * unchanged.
  */
 export function createCapturingClient(
   traffic: TrafficStore,
@@ -107,18 +110,20 @@ export function createCapturingClient(
       osb,
       request: { headers, body: init.body },
     };
+    if (init.partOf) traffic.join(flowId, init.partOf.flowId, init.partOf.step);
     const startMs = performance.timeOrigin + performance.now();
+    const exchange = traffic.begin({ ...record, startMs });
     let result: SendResult;
     try {
       result = await send(url, { ...init, headers: { ...headers, [HOP_HEADER]: hop.replace('→', '->') } });
     } catch (error) {
       const durationMs = performance.timeOrigin + performance.now() - startMs;
-      traffic.record({ ...record, startMs, durationMs, ...failureOf(error, init.signal) });
+      traffic.complete(exchange, { durationMs, ...failureOf(error, init.signal) });
       throw error;
     }
     const durationMs = performance.timeOrigin + performance.now() - startMs;
     const response = { status: result.status, headers: result.headers, body: result.text };
-    const exchange = traffic.record({ ...record, startMs, durationMs, response });
+    traffic.complete(exchange, { durationMs, response });
     return { ...result, exchangeId: exchange?.id };
   };
 }

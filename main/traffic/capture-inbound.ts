@@ -65,8 +65,8 @@ function tapResponse(res: Response, maxBytes: number) {
  * Requests of the simulator's own capturing clients (`X-Smsim-Hop`) were recorded by the client and are
  * not recorded again. For every request the flow id (its `X-Broker-API-Request-Identity`, else its
  * `X-Correlation-ID`, else a new one) is set as its `X-Broker-API-Request-Identity` and as
- * `res.locals.flowId`, so the hops it causes join the flow. Mount it before the body parser: the body is
- * read when the answer ends.
+ * `res.locals.flowId`, so the hops it causes join the flow. The exchange is stored pending as the request
+ * arrives; mount it before the body parser: the body is read when the answer ends.
  */
 export function captureInbound(traffic: TrafficStore, options: InboundOptions): RequestHandler {
   const { hop, from = 'client', to } = options;
@@ -78,23 +78,26 @@ export function captureInbound(traffic: TrafficStore, options: InboundOptions): 
     res.locals.flowId = flowId;
     if (req.get(HOP_HEADER) !== undefined || traffic.paused) return next();
     const captured = tapResponse(res, traffic.maxBodyBytes);
+    const platform = options.platform?.(req);
+    const exchange = traffic.begin({
+      flowId,
+      hop,
+      from,
+      to,
+      method: req.method,
+      url: `${req.protocol}://${req.get('host')}${req.originalUrl}`,
+      request: { headers },
+      startMs,
+      osb: platform ? { platform } : undefined,
+    });
     res.once('close', () => {
-      const platform = options.platform?.(req);
-      traffic.record({
-        flowId,
-        hop,
-        from,
-        to,
-        method: req.method,
-        url: `${req.protocol}://${req.get('host')}${req.originalUrl}`,
+      traffic.complete(exchange, {
         request: { headers, body: bodyText(req.body) },
         response: res.headersSent
           ? { status: res.statusCode, headers: flatHeaders(res.getHeaders()), ...captured() }
           : undefined,
         error: res.writableFinished ? undefined : 'the client closed the connection before the answer ended',
-        startMs,
         durationMs: performance.timeOrigin + performance.now() - startMs,
-        osb: platform ? { platform } : undefined,
       });
     });
     next();

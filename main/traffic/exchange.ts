@@ -1,7 +1,7 @@
 import { type BrokerNames, classifyOsb, platformOfNodes, withBrokerName } from './classify';
 import type { Redactor } from './redact';
 import { sanitizeMessage } from './sanitize';
-import type { Exchange, ExchangeInput, OsbInfo } from './types';
+import type { Exchange, ExchangeEnd, ExchangeInput, OsbInfo } from './types';
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
@@ -48,15 +48,36 @@ export function buildExchange(
     notes: [...(input.notes ?? [])],
   };
   if (input.imported) exchange.imported = true;
-  if (input.response) {
-    const { status, ...message } = input.response;
-    exchange.response = { status, ...sanitizeMessage(message, redactor, maxBodyBytes) };
-  }
-  if (input.error) exchange.error = redactor.text(input.error);
-  if (input.errorDetail) exchange.errorDetail = redactor.text(input.errorDetail);
+  if (input.step) exchange.step = input.step;
+  answer(exchange, input, redactor, maxBodyBytes);
   const osb = osbOf(input, request.headers['x-broker-api-version']);
   if (osb) exchange.osb = withBrokerName(osb, brokerNames);
   return exchange;
+}
+
+type Answer = Pick<ExchangeEnd, 'response' | 'error' | 'errorDetail'>;
+
+function answer(exchange: Exchange, end: Answer, redactor: Redactor, maxBodyBytes: number): void {
+  if (end.response) {
+    const { status, ...message } = end.response;
+    exchange.response = { status, ...sanitizeMessage(message, redactor, maxBodyBytes) };
+  }
+  if (end.error) exchange.error = redactor.text(end.error);
+  if (end.errorDetail) exchange.errorDetail = redactor.text(end.errorDetail);
+}
+
+/** Puts the answer (or the failure) into a pending exchange: redacted and truncated as `buildExchange` does. */
+export function endExchange(
+  exchange: Exchange,
+  end: ExchangeEnd,
+  redactor: Redactor,
+  maxBodyBytes: number,
+): void {
+  if (end.request) exchange.request = sanitizeMessage(end.request, redactor, maxBodyBytes);
+  answer(exchange, end, redactor, maxBodyBytes);
+  exchange.durationMs = round(end.durationMs);
+  if (end.notes) exchange.notes.push(...end.notes);
+  delete exchange.pending;
 }
 
 /** Roughly what an exchange holds in memory, for the store's byte budget. */

@@ -1,5 +1,6 @@
 import { startsWithId } from '../../shared/id-prefix';
 import { gravestLevel } from './note-level';
+import { liveStateOf } from './outcome';
 import { escapeRegExp } from './redact';
 import { foldedNeedle, searchedPart } from './search';
 import { type Exchange, type FlowSummary, type OsbOperation, osbOperations } from './types';
@@ -38,6 +39,7 @@ export function summarize(id: string, seq: number, hops: readonly Exchange[]): F
     durationMs: 0,
     hopCount: hops.length,
     hasNotes: false,
+    ...liveStateOf(hops),
   };
   if (first.error) summary.error = first.error;
   if (first.imported) summary.imported = true;
@@ -109,7 +111,8 @@ export function flowMatcher(filter: FlowFilter): FlowMatcher {
   if (operation) checks.push(({ summary }) => summary.operation === operation);
   if (status) {
     const matches = statusMatcher(status);
-    checks.push(({ summary }) => matches(summary.status));
+    // A flow whose first call is still out has no status yet: it is not an "error" (no answer).
+    checks.push(({ summary }) => matches(summary.status) && !(summary.status === null && summary.pending));
   }
   if (instance) checks.push(({ summary }) => startsWithId(summary.instanceId, instance));
   if (text) checks.push(textMatcher(text));

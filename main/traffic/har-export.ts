@@ -61,6 +61,7 @@ export function harEntry(exchange: Exchange, order: number): Entry {
     _redacted: true,
     _error: exchange.error,
     _errorDetail: exchange.errorDetail,
+    _step: exchange.step,
     _truncated: truncated.request || truncated.response ? truncated : undefined,
   };
   if (request.body !== undefined)

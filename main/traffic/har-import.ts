@@ -42,6 +42,7 @@ const harEntrySchema = z.object({
     .optional(),
   _error: z.string().optional(),
   _errorDetail: z.string().optional(),
+  _step: z.string().min(1).optional(),
 });
 
 export const harSchema = z.object(
@@ -96,6 +97,7 @@ function inputOf(entry: HarEntryInput, flowId: string): ExchangeInput {
     if (body !== undefined && response.content.size > 0) input.response.size = response.content.size;
   } else input.error = entry._error ?? 'no answer';
   if (entry._errorDetail) input.errorDetail = entry._errorDetail;
+  if (entry._step) input.step = entry._step;
   return input;
 }
 

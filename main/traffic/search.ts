@@ -95,6 +95,11 @@ export function addSearchHop(target: Searchable, hop: Exchange): void {
   for (const field of hopFields(hop)) addField(target, field);
 }
 
+/** A body that came after its hop was added (the answer of a pending exchange). */
+export function addSearchBody(target: Searchable, body: string | undefined): void {
+  if (body !== undefined) addField(target, searchedPart(body));
+}
+
 export function removeSearchHop(target: Searchable, hop: Exchange): void {
   let dropped = false;
   for (const field of hopFields(hop)) {

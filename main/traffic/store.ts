@@ -1,12 +1,22 @@
 import type { EventBus } from '../core/events';
 import type { SecretPolicy } from '../core/secrets';
 import type { BrokerNames } from './classify';
-import { buildExchange, weightOf } from './exchange';
+import { buildExchange, endExchange, weightOf } from './exchange';
+import { exchangeEvent, insertByStart, shareBodies } from './flow-hops';
 import { type FlowFilter, flowMatcher, summarize } from './flows';
 import { placeImported } from './import-order';
+import { OperationJoins } from './operation-joins';
 import { createRedactor, type Redactor } from './redact';
-import { addSearchHop, removeSearchHop, type Searchable, searchable } from './search';
-import type { Exchange, ExchangeInput, FlowDetail, FlowSummary, SpecNote } from './types';
+import { addSearchBody, addSearchHop, removeSearchHop, type Searchable, searchable } from './search';
+import type {
+  Exchange,
+  ExchangeEnd,
+  ExchangeInput,
+  ExchangeStart,
+  FlowDetail,
+  FlowSummary,
+  SpecNote,
+} from './types';
 
 export const DEFAULT_BUFFER_SIZE = 100_000;
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -27,7 +37,10 @@ export interface TrafficStoreOptions {
   redact?: readonly string[];
   /** The simulator's one secret policy (core/secrets.ts); else one built from `redact`. */
   secrets?: SecretPolicy;
-  /** Gets `traffic.exchange`, `traffic.note`, `traffic.cleared` and `traffic.state`. */
+  /**
+   * Gets `traffic.started` (a request went out, its answer pending), `traffic.exchange` (an exchange
+   * complete), `traffic.note`, `traffic.cleared` and `traffic.state`.
+   */
   events?: EventBus;
 }
 
@@ -82,6 +95,7 @@ export class TrafficStore {
   #order: Flow[] = [];
   #deadInOrder = 0;
   #paused = false;
+  readonly #joins = new OperationJoins();
   #brokerNames: BrokerNames | undefined;
 
   constructor(options: TrafficStoreOptions = {}) {
@@ -120,15 +134,53 @@ export class TrafficStore {
     return exchanges;
   }
 
+  /**
+   * Stores a request as it goes out, listed at once (a flow's first request makes the flow) and pending
+   * until `complete` brings its answer; nothing while capture is paused.
+   */
+  begin(start: ExchangeStart): Exchange | undefined {
+    if (this.#paused) return undefined;
+    const { exchange, flow } = this.#store({ ...start, durationMs: 0 }, true);
+    this.#events?.emit('traffic.started', exchangeEvent(exchange, flow.summary));
+    return exchange;
+  }
+
+  /** The answer (or failure) of an exchange `begin` stored; nothing when it was evicted or cleared meanwhile. */
+  complete(exchange: Exchange | undefined, end: ExchangeEnd): void {
+    if (!exchange?.pending) return;
+    const index = this.#ringIndex(exchange.seq);
+    if (index === undefined || this.#ring[index] !== exchange) return;
+    const flow = this.#flows.get(exchange.flowId)!;
+    endExchange(exchange, end, this.#redactor, this.maxBodyBytes);
+    const weight = weightOf(exchange);
+    this.#bytes += weight - this.#weights[index]!;
+    this.#weights[index] = weight;
+    shareBodies(flow.hops, exchange);
+    if (end.request) addSearchBody(flow, exchange.request.body);
+    addSearchBody(flow, exchange.response?.body);
+    flow.summary = summarize(flow.id, flow.seq, flow.hops);
+    this.#events?.emit('traffic.exchange', exchangeEvent(exchange, flow.summary));
+    while (this.#bytes > this.maxBufferBytes && this.#size > 1) this.#evictOldest();
+  }
+
+  /**
+   * Files the hops of flow `flowId`, from now on, under the flow `intoFlowId` as `step`: a later call of the
+   * operation that flow began (a poll, the orphan mitigation). False when that flow is not held.
+   */
+  join(flowId: string, intoFlowId: string, step: string): boolean {
+    const into = this.#joins.of(intoFlowId)?.flowId ?? intoFlowId;
+    if (!this.#flows.has(into)) return false;
+    this.#joins.join(flowId, into, step);
+    return true;
+  }
+
   hasFlow(flowId: string): boolean {
     return this.#flows.has(flowId);
   }
 
   exchange(id: string): Exchange | undefined {
-    const oldest = this.#ring[this.#head];
-    const position = Number(id) - (oldest?.seq ?? 0);
-    if (!oldest || !Number.isInteger(position) || position < 0 || position >= this.#size) return undefined;
-    return this.#ring[(this.#head + position) % this.capacity];
+    const index = this.#ringIndex(Number(id));
+    return index === undefined ? undefined : this.#ring[index];
   }
 
   /** Attaches a note to a stored exchange (e.g. a broker's deviation from the spec); false when it is gone. */
@@ -186,7 +238,8 @@ export class TrafficStore {
   exchanges(filter: FlowFilter = {}): Exchange[] {
     const matches = flowMatcher(filter);
     const result: Exchange[] = [];
-    for (const flow of this.#flows.values()) if (matches(flow)) result.push(...flow.hops);
+    for (const flow of this.#flows.values())
+      if (matches(flow)) for (const hop of flow.hops) if (!hop.pending) result.push(hop);
     return result.sort((a, b) => a.startMs - b.startMs || a.seq - b.seq);
   }
 
@@ -199,6 +252,7 @@ export class TrafficStore {
     this.#flows.clear();
     this.#order = [];
     this.#deadInOrder = 0;
+    this.#joins.clear();
     this.#events?.emit('traffic.cleared', {});
   }
 
@@ -228,35 +282,38 @@ export class TrafficStore {
   }
 
   #append(input: ExchangeInput): Exchange {
+    const { exchange, flow } = this.#store(input, false);
+    this.#events?.emit('traffic.exchange', exchangeEvent(exchange, flow.summary));
+    return exchange;
+  }
+
+  /** Puts an exchange in the ring and its flow (the flow of the operation it is a step of, if joined). */
+  #store(input: ExchangeInput, pending: boolean): { exchange: Exchange; flow: Flow } {
     if (this.#size === this.capacity) this.#evictOldest();
+    const joined = this.#joins.of(input.flowId);
     const exchange = buildExchange(
-      input,
+      joined ? { ...input, flowId: joined.flowId, step: joined.step } : input,
       this.#nextSeq++,
       this.#redactor,
       this.maxBodyBytes,
       this.#brokerNames,
     );
+    if (pending) exchange.pending = true;
     const index = (this.#head + this.#size) % this.capacity;
     this.#ring[index] = exchange;
     this.#weights[index] = weightOf(exchange);
     this.#bytes += this.#weights[index]!;
     this.#size++;
     while (this.#bytes > this.maxBufferBytes && this.#size > 1) this.#evictOldest();
-    const flow = this.#attach(exchange);
-    this.#events?.emit('traffic.exchange', {
-      id: exchange.id,
-      flowId: exchange.flowId,
-      hop: exchange.hop,
-      from: exchange.from,
-      to: exchange.to,
-      method: exchange.method,
-      status: exchange.response?.status ?? null,
-      error: exchange.error,
-      durationMs: exchange.durationMs,
-      operation: exchange.osb?.operation,
-      flow: flow.summary,
-    });
-    return exchange;
+    return { exchange, flow: this.#attach(exchange) };
+  }
+
+  /** Where the exchange `seq` is in the ring; undefined when it is not held. */
+  #ringIndex(seq: number): number | undefined {
+    const oldest = this.#ring[this.#head];
+    const position = seq - (oldest?.seq ?? 0);
+    if (!oldest || !Number.isInteger(position) || position < 0 || position >= this.#size) return undefined;
+    return (this.#head + position) % this.capacity;
   }
 
   #attach(exchange: Exchange): Flow {
@@ -292,6 +349,7 @@ export class TrafficStore {
     }
     flow.alive = false;
     this.#flows.delete(flow.id);
+    this.#joins.forget(flow.id);
     if (++this.#deadInOrder > 1024 && this.#deadInOrder * 2 > this.#order.length) {
       this.#order = this.#order.filter((candidate) => candidate.alive);
       this.#deadInOrder = 0;
@@ -309,29 +367,4 @@ export class TrafficStore {
     }
     return low - 1;
   }
-}
-
-/**
- * Points the new hop's bodies at the equal strings an earlier hop of its flow holds: the hops of a flow mostly
- * forward one request and one answer (platform → proxy → SM → broker), and each capture read its own copy, so a
- * flow would hold each body three times. Newest hops first, where the forwarded copy usually is.
- */
-function shareBodies(hops: readonly Exchange[], exchange: Exchange): void {
-  for (const message of [exchange.request, exchange.response]) {
-    if (!message?.body) continue;
-    for (let index = hops.length - 1; index >= 0; index--) {
-      const hop = hops[index]!;
-      const same = [hop.request.body, hop.response?.body].find((body) => body === message.body);
-      if (same === undefined) continue;
-      message.body = same;
-      break;
-    }
-  }
-}
-
-/** Hops arrive nearly in order: the insertion point is found from the end. */
-function insertByStart(hops: Exchange[], exchange: Exchange): void {
-  let index = hops.length;
-  while (index > 0 && hops[index - 1]!.startMs > exchange.startMs) index--;
-  hops.splice(index, 0, exchange);
 }

@@ -82,6 +82,10 @@ export interface Exchange {
   osb?: OsbInfo;
   /** Read from a HAR file, not captured here. */
   imported?: true;
+  /** Sent, its answer not in yet: `response`, `error` and `durationMs` (0 until then) come with the answer. */
+  pending?: true;
+  /** Its part in an operation begun by an earlier call of the flow: `poll 1`, `orphan mitigation`… */
+  step?: string;
 }
 
 /** A request or response as captured, before redaction and truncation. */
@@ -112,7 +116,27 @@ export interface ExchangeInput {
   /** Known from outside the message (e.g. the platform or broker id); merged over the classifier's. */
   osb?: Partial<OsbInfo>;
   imported?: true;
+  /** See `Exchange.step`. */
+  step?: string;
 }
+
+/** What a capture knows when a request goes out (`TrafficStore.begin`). */
+export type ExchangeStart = Omit<ExchangeInput, 'response' | 'durationMs' | 'error' | 'errorDetail'>;
+
+/** What it learns when the answer is in, or the call failed (`TrafficStore.complete`). */
+export type ExchangeEnd = Pick<
+  ExchangeInput,
+  'response' | 'durationMs' | 'error' | 'errorDetail' | 'notes'
+> & {
+  /** The request again, when its body was read only while the answer was made (a server's own capture). */
+  request?: RawMessage;
+};
+
+/**
+ * How the operation a flow stands for ended: a synchronous answer decides at once, an accepted (202) one by
+ * its last poll; `pending` while the answer or the operation is still to come.
+ */
+export type FlowOutcome = 'succeeded' | 'failed' | 'pending';
 
 /** One row of the Traffic view. */
 export interface FlowSummary {
@@ -133,10 +157,13 @@ export interface FlowSummary {
   durationMs: number;
   hopCount: number;
   hasNotes: boolean;
-  /** The gravest level of its spec notes, when it has some. */
-  noteLevel?: SpecNote['level'];
   /** Its exchanges were read from a HAR file. */
   imported?: true;
+  /** The gravest level of its spec notes, when it has some. */
+  noteLevel?: SpecNote['level'];
+  /** Some hop of the flow awaits its answer. */
+  pending?: true;
+  outcome: FlowOutcome;
 }
 
 export interface FlowDetail extends FlowSummary {

@@ -42,8 +42,16 @@ afterAll(async () => {
 });
 
 /** The server side records when the response closes, just after the client has the answer. */
+/** Waits until flow `flowId` has `hops` hops, none still waiting for its answer. */
 const recorded = (flowId: string, hops: number) =>
-  vi.waitFor(() => expect(traffic.get(flowId)?.hopCount).toBe(hops), { timeout: 2000, interval: 10 });
+  vi.waitFor(
+    () => {
+      const flow = traffic.get(flowId);
+      expect(flow?.hopCount).toBe(hops);
+      expect(flow?.pending).toBeUndefined();
+    },
+    { timeout: 2000, interval: 10 },
+  );
 
 describe('createCapturingClient', () => {
   const send = createCapturingClient(traffic, { hop: 'sm→broker', from: 'sm', to: 'broker:fake' });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SAMPLE_IDS } from '../../main/core/sample-broker/ids';
 import type { FlowPage } from '../../main/traffic';
 import { startTestSimulator, type TestSimulator } from '../helpers/simulator';
+import { firstEvent } from '../helpers/sse';
 import { har12 } from '../helpers/traffic-testkit';
 
 let t: TestSimulator;
@@ -34,32 +35,9 @@ async function api(method: string, path: string, body?: unknown) {
 
 const flows = async (query: string): Promise<FlowPage> => (await api('GET', `/flows?${query}`)).body;
 
-/** Reads `/api/events` until an event of `type` comes (bounded by `timeoutMs`). */
-async function nextEvent(type: string, trigger: () => Promise<unknown>, timeoutMs = 5000) {
-  const response = await fetch(`${controlUrl}/api/events`, { signal: AbortSignal.timeout(timeoutMs) });
-  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
-  let triggered = false;
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) throw new Error(`the stream ended before a ${type} event`);
-      buffer += value;
-      if (!triggered && buffer.includes('"type":"hello"')) {
-        triggered = true;
-        await trigger();
-      }
-      const event = buffer
-        .split('\n\n')
-        .flatMap((block) => block.split('\n').filter((line) => line.startsWith('data: ')))
-        .map((line) => JSON.parse(line.slice(6)))
-        .find((candidate) => candidate.type === type);
-      if (event) return event;
-    }
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
-}
+/** The first `/api/events` event of `type` after `trigger` ran. */
+const nextEvent = (type: string, trigger: () => Promise<unknown>) =>
+  firstEvent(controlUrl, (event) => event.type === type, trigger);
 
 describe('traffic capture in the simulator', () => {
   it('records a catalog fetch of the SM as a sm→broker exchange, Authorization redacted, pushed on SSE', async () => {

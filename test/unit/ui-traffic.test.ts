@@ -92,6 +92,7 @@ describe('traffic helpers', () => {
       startedAt: '',
       operation,
       status,
+      outcome: 'succeeded',
       durationMs: 1,
       hopCount: 1,
       hasNotes: false,

@@ -3,13 +3,18 @@ import { failureCode } from '../../core/failure-code';
 import { parseJson } from '../../core/parse-json';
 import type { CallResult } from '../../core/platform/notes';
 import type { OsbRequest } from '../../core/platform/requests';
-import type { HttpSend } from '../../traffic';
+import type { HttpSend, SendInit } from '../../traffic';
 import { type BasicCredentials, basicAuthHeader } from '../../traffic/basic-auth';
 
 export const OSB_VERSION = '2.17';
 
+/** The operation a call is a later step of: the flow that began it, and this call's part (`poll 1`…). */
+export type OperationStep = NonNullable<SendInit['partOf']>;
+
 export interface CallOutcome {
   result: CallResult;
+  /** The flow the call was captured in (its request identity): later calls of its operation join it. */
+  flowId: string;
   /** The captured exchange of this call (to attach spec notes to). */
   exchangeId?: string;
 }
@@ -27,13 +32,14 @@ export interface PlatformOsbClientOptions {
 
 /**
  * The platform's OSB client: it calls its own broker proxy (as Cloud Foundry's cloud controller or the
- * Kubernetes service catalog call the broker they registered), one flow per call: the request identity is
- * a new GUID, which the proxy and the SM carry on.
+ * Kubernetes service catalog call the broker they registered): the request identity is a new GUID per call,
+ * which the proxy and the SM carry on; a later step of an operation (`partOf`) is captured in the flow of
+ * the call that began it.
  */
 export class PlatformOsbClient {
   constructor(private readonly options: PlatformOsbClientOptions) {}
 
-  async call(smBrokerId: string, request: OsbRequest): Promise<CallOutcome> {
+  async call(smBrokerId: string, request: OsbRequest, partOf?: OperationStep): Promise<CallOutcome> {
     const { send, proxyUrl, credentials, originatingIdentity, timeoutMs } = this.options;
     const query = new URLSearchParams(request.query).toString();
     const url = `${proxyUrl()}/osb/${encodeURIComponent(smBrokerId)}/v2${request.path}${query ? `?${query}` : ''}`;
@@ -54,8 +60,10 @@ export class PlatformOsbClient {
         body: request.body ? JSON.stringify(request.body) : undefined,
         signal,
         flowId,
+        partOf,
       });
       return {
+        flowId,
         result: {
           kind: 'answer',
           status: answer.status,
@@ -68,6 +76,7 @@ export class PlatformOsbClient {
     } catch (error) {
       const message = failureCode(error);
       return {
+        flowId,
         result: {
           kind: signal.aborted ? 'timeout' : 'unreachable',
           message: signal.aborted ? `no answer within ${timeoutMs} ms` : message,
