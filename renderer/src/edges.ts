@@ -1,4 +1,5 @@
 import type { SimEvent } from '../../main/servers/control/api-types';
+import { edgeKey, type HopEnds, landscapeEdgeOf } from '../../shared/landscape-edges';
 
 /** What lights an edge of the landscape: the last call that crossed it. */
 export interface EdgeHit {
@@ -6,28 +7,20 @@ export interface EdgeHit {
   at: number;
 }
 
-interface ExchangeData {
-  from: string;
-  to: string;
+interface ExchangeData extends HopEnds {
   status: number | null;
+  pending?: boolean;
 }
 
-/** The landscape node a traffic node name belongs to: `cf-dev` and `proxy:cf-dev` are the platform. */
-export function nodeOf(name: string): string | null {
-  if (name === 'sm') return 'service-manager';
-  if (name.startsWith('broker:')) return 'sample-broker';
-  if (name === 'client') return null;
-  return `platform-${name.replace(/^proxy:/, '')}`;
-}
-
-/** The key of the landscape edge an exchange crossed, or null when it stays inside a node or has no end. */
+/**
+ * The key of the landscape edge an ended exchange crossed (`from|to` node ids, as GET /api/landscape names
+ * them), or null when it is no edge of the picture or still in flight.
+ */
 export function edgeOf(event: SimEvent): { key: string; hit: EdgeHit } | null {
   if (event.type !== 'traffic.exchange') return null;
   const data = event.data as ExchangeData;
-  const from = nodeOf(data.from);
-  const to = nodeOf(data.to);
-  if (!from || !to || from === to) return null;
-  return { key: `${from}|${to}`, hit: { status: data.status, at: Date.parse(event.at) } };
+  const ends = data.pending ? null : landscapeEdgeOf(data);
+  return ends && { key: edgeKey(ends), hit: { status: data.status, at: Date.parse(event.at) } };
 }
 
 /** The colour class of a status: 2xx ok, 4xx warn, 5xx and no answer error. */

@@ -47,7 +47,7 @@ for (const theme of ['light', 'dark'] as const) {
     for (const view of VIEWS) {
       await page.goto(`/#/${view.id}`);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(view.title);
-      await expect(page.getByTestId('connection-status')).toHaveText('live');
+      await expect(page.getByTestId('connection-status')).toHaveText('connected');
       await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
       await PREPARE[view.id]?.(page, request);
       const path = join(folder, `${view.id}-${theme}.png`);

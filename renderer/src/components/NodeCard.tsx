@@ -1,8 +1,9 @@
+import type { ReactNode } from 'react';
 import { hrefOf } from '../navigation';
 import type { LandscapeNode } from '../views/landscape-nodes';
 
 /** One server of the landscape; the whole card links to the view about it. */
-export function NodeCard({ node, calls }: { node: LandscapeNode; calls?: number }) {
+export function NodeCard({ node, children }: { node: LandscapeNode; children?: ReactNode }) {
   return (
     <a
       className={`node-card node-${node.id}`}
@@ -16,11 +17,7 @@ export function NodeCard({ node, calls }: { node: LandscapeNode; calls?: number 
         {node.url}
       </code>
       {node.username ? <span className="node-user">user {node.username}</span> : null}
-      {calls === undefined ? null : (
-        <span className="node-calls number" data-testid="node-calls">
-          {calls} {calls === 1 ? 'call' : 'calls'}
-        </span>
-      )}
+      {children}
     </a>
   );
 }

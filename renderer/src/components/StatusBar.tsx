@@ -1,32 +1,36 @@
 import { desktop } from '../desktop';
-import { useLive } from '../model/live';
+import { type Connection, useLive } from '../model/live';
+import './status-bar.css';
 
-const numberFormat = new Intl.NumberFormat();
+const simulator = `smsim at ${window.location.host}`;
+
+/** The state of the connection in a word, and a sentence saying what it means. */
+const WORDS: Record<Connection, { word: string; sentence: string }> = {
+  connecting: { word: 'connecting', sentence: `to ${simulator}…` },
+  live: { word: 'connected', sentence: `to ${simulator}; what it does shows here as it happens.` },
+  reconnecting: {
+    word: 'reconnecting',
+    sentence: `to ${simulator}: the live updates broke off, trying again every second…`,
+  },
+  disconnected: {
+    word: 'disconnected',
+    sentence: `${simulator} is gone (the server does not answer). Start it again and this page reconnects by itself.`,
+  },
+};
 
 export function StatusBar() {
   const connection = useLive((state) => state.connection);
-  const eventCount = useLive((state) => state.eventCount);
-  const lastEventType = useLive((state) => state.lastEventType);
+  const { word, sentence } = WORDS[connection];
   return (
     <footer className="status-bar">
-      <span className={`status-item connection connection-${connection}`}>
+      <span className={`status-item connection connection-${connection}`} role="status">
         <span className="connection-dot" aria-hidden="true" />
-        <span data-testid="connection-status" role="status">
-          {connection}
+        <strong data-testid="connection-status">{word}</strong>
+        <span className="connection-sentence" data-testid="connection-sentence" title={sentence}>
+          {sentence}
         </span>
       </span>
-      <span className="status-item">
-        <span data-testid="event-count" className="number">
-          {numberFormat.format(eventCount)}
-        </span>
-        &nbsp;{eventCount === 1 ? 'event' : 'events'}
-      </span>
-      <span className="status-item status-last" title={lastEventType ?? undefined}>
-        last: <code data-testid="last-event-type">{lastEventType ?? '—'}</code>
-      </span>
-      <span className="status-item status-end">
-        {desktop ? `desktop · Electron ${desktop.electron}` : 'browser'}
-      </span>
+      {desktop ? <span className="status-item status-end">desktop · Electron {desktop.electron}</span> : null}
     </footer>
   );
 }

@@ -2,16 +2,15 @@ import { create } from 'zustand';
 import type { SimEvent } from '../../../main/servers/control/api-types';
 import { type EdgeHit, edgeOf } from '../edges';
 
-export type Connection = 'connecting' | 'live' | 'reconnecting';
+/** `disconnected`: the stream broke and the simulator does not answer at all (see connection.ts). */
+export type Connection = 'connecting' | 'live' | 'reconnecting' | 'disconnected';
 
 interface LiveState {
   connection: Connection;
-  eventCount: number;
-  lastEventType: string | null;
   /** How many events of each type arrived: a view reloads what it shows when its type's count moves. */
   seen: Record<string, number>;
-  /** The last call across each landscape edge (`from|to` node ids) and how many crossed it. */
-  edges: Record<string, EdgeHit & { count: number }>;
+  /** The last call across each landscape edge (`from|to` node ids): it lights the edge's line. */
+  edges: Record<string, EdgeHit>;
   setConnection: (connection: Connection) => void;
   /** One call per animation frame with every event that arrived since the last one. */
   receive: (events: SimEvent[]) => void;
@@ -19,8 +18,6 @@ interface LiveState {
 
 export const useLive = create<LiveState>()((set) => ({
   connection: 'connecting',
-  eventCount: 0,
-  lastEventType: null,
   seen: {},
   edges: {},
   setConnection: (connection) => set({ connection }),
@@ -33,15 +30,10 @@ export const useLive = create<LiveState>()((set) => ({
         const edge = edgeOf(event);
         if (edge) {
           if (edges === state.edges) edges = { ...edges };
-          edges[edge.key] = { ...edge.hit, count: (edges[edge.key]?.count ?? 0) + 1 };
+          edges[edge.key] = edge.hit;
         }
       }
-      return {
-        eventCount: state.eventCount + events.length,
-        lastEventType: events.at(-1)?.type ?? state.lastEventType,
-        seen,
-        edges,
-      };
+      return { seen, edges };
     }),
 }));
 

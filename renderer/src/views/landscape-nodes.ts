@@ -1,4 +1,8 @@
-import type { Endpoints } from '../../../main/servers/control/api-types';
+import type {
+  EdgeStatsView,
+  LandscapeNodeView,
+  LandscapeView,
+} from '../../../main/servers/control/api-types';
 import type { ViewId } from '../navigation';
 
 export interface LandscapeNode {
@@ -10,6 +14,8 @@ export interface LandscapeNode {
   username?: string;
   /** The view that clicking the node opens. */
   view: ViewId;
+  /** A platform's calls to the SM, or a broker's calls from it. */
+  edge?: EdgeStatsView;
 }
 
 export interface Landscape {
@@ -17,47 +23,41 @@ export interface Landscape {
   platforms: LandscapeNode[];
   serviceManager: LandscapeNode | null;
   brokers: LandscapeNode[];
+  /** The edges platform → SM and SM → broker, with the calls on each. */
+  edges: EdgeStatsView[];
+  rateWindowSeconds: number;
 }
 
-/** The running servers of `/api/endpoints`, laid out as the landscape shows them: platforms → SM → brokers. */
-export function landscapeOf(endpoints: Endpoints): Landscape {
-  const { control, serviceManager, platforms, sampleBroker } = endpoints;
+function nodeOf(node: LandscapeNodeView, edge?: EdgeStatsView): LandscapeNode {
+  const { id, url, username } = node;
+  const base = { id, url, ...(username ? { username } : {}), ...(edge ? { edge } : {}) };
+  switch (node.kind) {
+    case 'control':
+      return { ...base, title: 'Control server', role: 'UI and /api', view: 'traffic' };
+    case 'platform':
+      return { ...base, title: node.name, role: `${node.type} platform · broker proxy`, view: 'platforms' };
+    case 'service-manager':
+      return { ...base, title: 'Service Manager', role: 'registry · OSB proxy', view: 'catalog' };
+    case 'broker':
+      return node.sample
+        ? { ...base, title: node.name, role: 'built-in sample broker', view: 'faults' }
+        : { ...base, title: node.name, role: 'registered broker', view: 'catalog' };
+  }
+}
+
+/** The answer of `GET /api/landscape`, laid out as the Landscape shows it: platforms → SM → brokers. */
+export function landscapeOf(view: LandscapeView): Landscape {
+  const edgeOf = (id: string) => view.edges.find((edge) => edge.from === id || edge.to === id);
+  const ofKind = (kind: LandscapeNodeView['kind']) =>
+    view.nodes.filter((node) => node.kind === kind).map((node) => nodeOf(node, edgeOf(node.id)));
+  const sm = view.nodes.find((node) => node.kind === 'service-manager');
   return {
-    control: {
-      id: 'control',
-      title: 'Control server',
-      role: 'UI and /api',
-      url: control.url,
-      view: 'traffic',
-    },
-    platforms: platforms.map((platform) => ({
-      id: `platform-${platform.name}`,
-      title: platform.name,
-      role: `${platform.type} platform · broker proxy`,
-      url: platform.url,
-      username: platform.proxyCredentials.username,
-      view: 'platforms',
-    })),
-    serviceManager: serviceManager && {
-      id: 'service-manager',
-      title: 'Service Manager',
-      role: 'registry · OSB proxy',
-      url: serviceManager.url,
-      username: serviceManager.admin.username,
-      view: 'catalog',
-    },
-    brokers: sampleBroker
-      ? [
-          {
-            id: 'sample-broker',
-            title: 'Sample broker',
-            role: 'built-in OSB broker',
-            url: sampleBroker.url,
-            username: sampleBroker.credentials.username,
-            view: 'faults',
-          },
-        ]
-      : [],
+    control: ofKind('control')[0]!,
+    platforms: ofKind('platform'),
+    serviceManager: sm ? nodeOf(sm) : null,
+    brokers: ofKind('broker'),
+    edges: view.edges,
+    rateWindowSeconds: view.rateWindowSeconds,
   };
 }
 
