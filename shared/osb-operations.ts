@@ -18,4 +18,13 @@ export const osbOperations = [
 ] as const;
 export type OsbOperation = (typeof osbOperations)[number];
 
+/** The operations that may run asynchronously (a 202, then `last_operation` polls until it ends). */
+export const asyncOperations = [
+  'provision',
+  'update',
+  'deprovision',
+  'bind',
+  'unbind',
+] as const satisfies readonly OsbOperation[];
+
 export type OsbMethod = 'GET' | 'PUT' | 'PATCH' | 'DELETE';

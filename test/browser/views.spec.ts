@@ -129,7 +129,10 @@ test('a fault switched on in Broker faults shows up as a failing flow', async ({
   await page.goto('/#/faults');
   const form = page.getByRole('form', { name: 'Switch a fault on' });
   await form.getByRole('spinbutton', { name: 'Status' }).fill('500');
-  await form.getByRole('group', { name: 'Operations' }).getByRole('checkbox', { name: 'provision' }).check();
+  await form
+    .getByRole('group', { name: 'Operations' })
+    .getByRole('checkbox', { name: 'provision', exact: true })
+    .check();
   await form.getByRole('spinbutton', { name: 'Times' }).fill('1');
   await form.getByRole('button', { name: 'Switch on' }).click();
   await expect(page.getByTestId('fault')).toContainText('answers 500');

@@ -1,18 +1,9 @@
 import { z } from 'zod';
-import { type OsbOperation, osbOperations } from '../../../shared/osb-operations';
+import { asyncOperations, osbOperations } from '../../../shared/osb-operations';
 import { findPlanById } from './catalog';
 
 export const faultKinds = ['latency', 'status', 'timeout', 'malformed', 'failLastOperation', 'down'] as const;
 export type FaultKind = (typeof faultKinds)[number];
-
-/** The operations that start an asynchronous operation (what `failLastOperation` can fail). */
-export const asyncOperations = [
-  'provision',
-  'update',
-  'deprovision',
-  'bind',
-  'unbind',
-] as const satisfies readonly OsbOperation[];
 
 const common = {
   /** Only requests for this plan (catalog requests never match a plan). */
@@ -57,6 +48,7 @@ export const faultInputSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('failLastOperation'),
     ...common,
+    // What an asynchronous operation can fail.
     operations: z.array(z.enum(asyncOperations)).min(1).optional(),
   }),
   z.strictObject({ kind: z.literal('down'), ...common }),

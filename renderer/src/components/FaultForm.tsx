@@ -1,66 +1,72 @@
 import { type FormEvent, useState } from 'react';
-import type { FaultInput } from '../../../main/servers/sample-broker/api-types';
-import { osbOperations } from '../../../shared/osb-operations';
+import type { SampleCatalog } from '../../../main/servers/sample-broker/api-types';
 import { addFault } from '../model/faults';
 import { useAction } from '../use-action';
+import { FAULT_KINDS, type FaultKindName, faultInputFrom, operationsFor } from '../views/fault-input';
+import { describeFault, FAULT_KIND_LABELS } from '../views/fault-text';
 import { ActionMessage } from './ActionMessage';
+import { FaultKindFields } from './FaultKindFields';
+import { OperationChoice } from './OperationChoice';
 
-const KINDS = ['status', 'latency', 'timeout', 'malformed', 'failLastOperation', 'down'] as const;
-
-/** Switches a fault on at the sample broker: its kind, status or latency, the operation, how many times. */
-export function FaultForm() {
-  const [kind, setKind] = useState<(typeof KINDS)[number]>('status');
+/**
+ * Switches a fault on at the sample broker: its kind and what it answers, the plan and operations it applies
+ * to, how many times; says what was switched on.
+ */
+export function FaultForm({ catalog }: { catalog: SampleCatalog | undefined }) {
+  const [kind, setKind] = useState<FaultKindName>('status');
+  const [switchedOn, setSwitchedOn] = useState<string | null>(null);
   const { error, busy, run } = useAction();
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const number = (name: string) => (form.get(name) ? Number(form.get(name)) : undefined);
-    const operation = String(form.get('operation') ?? '');
-    const fault = {
-      kind,
-      ...(kind === 'status' || kind === 'malformed' ? { status: number('status') } : {}),
-      ...(kind === 'latency' ? { latencyMs: number('latencyMs') } : {}),
-      ...(operation ? { operations: [operation] } : {}),
-      ...(number('times') ? { times: number('times') } : {}),
-    };
-    // The form's fields fit the kind chosen; the server checks the rest and says what is wrong.
-    void run(() => addFault(fault as FaultInput));
+    const input = faultInputFrom(kind, new FormData(event.currentTarget));
+    setSwitchedOn(null);
+    void run(async () => {
+      const text = describeFault(await addFault(input), catalog);
+      setSwitchedOn(`Switched on: ${text.kind} — ${text.effect}, for ${text.scope}, ${text.left}.`);
+    });
   };
   return (
-    <form className="inline-form panel" onSubmit={submit} aria-label="Switch a fault on">
-      <label className="form-row">
-        Fault
-        <select value={kind} onChange={(event) => setKind(event.target.value as typeof kind)}>
-          {KINDS.map((option) => (
-            <option key={option}>{option}</option>
-          ))}
-        </select>
-      </label>
-      {kind === 'status' || kind === 'malformed' ? (
+    <form className="panel fault-form" onSubmit={submit} aria-label="Switch a fault on">
+      <div className="inline-form">
         <label className="form-row">
-          Status <input name="status" type="number" min={100} max={599} defaultValue={500} />
+          Fault
+          <select value={kind} onChange={(event) => setKind(event.target.value as FaultKindName)}>
+            {FAULT_KINDS.map((option) => (
+              <option key={option} value={option}>
+                {FAULT_KIND_LABELS[option]}
+              </option>
+            ))}
+          </select>
         </label>
-      ) : null}
-      {kind === 'latency' ? (
+        <FaultKindFields key={kind} kind={kind} />
+      </div>
+      <div className="inline-form">
         <label className="form-row">
-          Latency ms <input name="latencyMs" type="number" min={0} defaultValue={1000} />
+          Plan
+          <select name="planId" defaultValue="">
+            <option value="">every plan</option>
+            {catalog?.services.flatMap((service) =>
+              service.plans.map((plan) => (
+                <option key={plan.id} value={plan.id}>
+                  {service.name} · {plan.name}
+                </option>
+              )),
+            )}
+          </select>
         </label>
-      ) : null}
-      <label className="form-row">
-        Operation
-        <select name="operation" defaultValue="">
-          <option value="">every operation</option>
-          {osbOperations.map((operation) => (
-            <option key={operation}>{operation}</option>
-          ))}
-        </select>
-      </label>
-      <label className="form-row">
-        Times <input name="times" type="number" min={1} placeholder="until removed" />
-      </label>
-      <button type="submit" className="button button-primary" disabled={busy}>
-        Switch on
-      </button>
+        <label className="form-row">
+          Times <input name="times" type="number" min={1} placeholder="until removed" />
+        </label>
+      </div>
+      <OperationChoice key={operationsFor(kind).length} operations={operationsFor(kind)} />
+      <div className="actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          Switch on
+        </button>
+        <span className="toolbar-message" role="status">
+          {switchedOn}
+        </span>
+      </div>
       <ActionMessage error={error} />
     </form>
   );

@@ -1,9 +1,9 @@
-import type { Fault } from '../../../main/servers/sample-broker/api-types';
+import type { Fault, SampleCatalog } from '../../../main/servers/sample-broker/api-types';
 import { removeFault } from '../model/faults';
 import { describeFault } from '../views/fault-text';
 
-export function FaultRow({ fault }: { fault: Fault }) {
-  const text = describeFault(fault);
+export function FaultRow({ fault, catalog }: { fault: Fault; catalog: SampleCatalog | undefined }) {
+  const text = describeFault(fault, catalog);
   return (
     <tr data-testid="fault">
       <th scope="row">{text.kind}</th>

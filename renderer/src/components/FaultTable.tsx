@@ -1,7 +1,7 @@
-import type { Fault } from '../../../main/servers/sample-broker/api-types';
+import type { Fault, SampleCatalog } from '../../../main/servers/sample-broker/api-types';
 import { FaultRow } from './FaultRow';
 
-export function FaultTable({ faults }: { faults: Fault[] }) {
+export function FaultTable({ faults, catalog }: { faults: Fault[]; catalog: SampleCatalog | undefined }) {
   return (
     <div className="panel table-panel">
       <table className="table">
@@ -18,7 +18,7 @@ export function FaultTable({ faults }: { faults: Fault[] }) {
         </thead>
         <tbody>
           {faults.map((fault) => (
-            <FaultRow key={fault.id} fault={fault} />
+            <FaultRow key={fault.id} fault={fault} catalog={catalog} />
           ))}
         </tbody>
       </table>

@@ -1,13 +1,13 @@
-import type { Fault } from '../../../main/servers/sample-broker/api-types';
+import type { Fault, SampleCatalog } from '../../../main/servers/sample-broker/api-types';
 import { FaultForm } from '../components/FaultForm';
 import { FaultTable } from '../components/FaultTable';
 import { LoadState } from '../components/LoadState';
 import { Notice } from '../components/Notice';
 import { ViewHeader } from '../components/ViewHeader';
-import { useFaults } from '../model/faults';
+import { useFaults, useSampleCatalog } from '../model/faults';
 
 /** The faults in force; null when the sample broker is off. */
-function Faults({ faults }: { faults: Fault[] | null }) {
+function Faults({ faults, catalog }: { faults: Fault[] | null; catalog: SampleCatalog | undefined }) {
   if (faults === null) {
     return (
       <Notice tone="info" title="The sample broker is off.">
@@ -24,11 +24,13 @@ function Faults({ faults }: { faults: Fault[] | null }) {
       </div>
     );
   }
-  return <FaultTable faults={faults} />;
+  return <FaultTable faults={faults} catalog={catalog} />;
 }
 
 export function BrokerFaultsView() {
   const faults = useFaults();
+  const loadedCatalog = useSampleCatalog();
+  const catalog = loadedCatalog.state === 'ok' ? loadedCatalog.data : undefined;
   return (
     <section className="view">
       <ViewHeader
@@ -36,9 +38,9 @@ export function BrokerFaultsView() {
         summary="Faults the sample broker injects into its answers: latency, error statuses, timeouts, malformed bodies, failed operations."
       />
       <div className="stack">
-        <FaultForm />
+        <FaultForm catalog={catalog} />
         <LoadState loaded={faults} what="The faults">
-          {(data) => <Faults faults={data} />}
+          {(data) => <Faults faults={data} catalog={catalog} />}
         </LoadState>
       </div>
     </section>

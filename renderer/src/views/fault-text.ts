@@ -1,21 +1,30 @@
-import type { Fault } from '../../../main/servers/sample-broker/api-types';
+import type { Fault, SampleCatalog } from '../../../main/servers/sample-broker/api-types';
 
-const KINDS: Record<string, string> = {
-  latency: 'Latency',
+export const FAULT_KIND_LABELS: Record<string, string> = {
   status: 'Error status',
+  latency: 'Latency',
   timeout: 'Timeout',
   malformed: 'Malformed body',
   failLastOperation: 'Failed operation',
   down: 'Broker down',
 };
 
-/** A fault in words, for a row of the faults list. */
-export function describeFault(fault: Fault) {
+/** A plan of the sample catalog by its names, e.g. `small (sample-db)`; an unknown id as it is. */
+export function planLabel(catalog: SampleCatalog | undefined, planId: string): string {
+  for (const service of catalog?.services ?? []) {
+    const plan = service.plans.find((candidate) => candidate.id === planId);
+    if (plan) return `${plan.name} (${service.name})`;
+  }
+  return planId;
+}
+
+/** A fault in words, for a row of the faults list and the form's confirmation. */
+export function describeFault(fault: Fault, catalog?: SampleCatalog) {
   return {
-    kind: KINDS[fault.kind] ?? fault.kind,
+    kind: FAULT_KIND_LABELS[fault.kind] ?? fault.kind,
     effect: effectOf(fault),
     scope: [
-      fault.planId ? `plan ${fault.planId}` : 'every plan',
+      fault.planId ? `plan ${planLabel(catalog, fault.planId)}` : 'every plan',
       fault.operations ? fault.operations.join(', ') : 'every operation',
     ].join(' · '),
     left:
