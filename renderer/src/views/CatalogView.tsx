@@ -5,12 +5,14 @@ import { RefreshHistory } from '../catalog/RefreshHistory';
 import { ActionMessage } from '../components/ActionMessage';
 import { LoadState } from '../components/LoadState';
 import { ViewHeader } from '../components/ViewHeader';
-import { refreshCatalogs, useCatalog } from '../model/catalog';
+import { refreshCatalogs, useCatalog, usePublishedPlanIds } from '../model/catalog';
 import { useAction } from '../use-action';
 
 export function CatalogView() {
   const catalog = useCatalog();
+  const published = usePublishedPlanIds();
   const [registering, setRegistering] = useState(false);
+  const [removed, setRemoved] = useState<string | null>(null);
   const { error, busy, run } = useAction();
   return (
     <section className="view">
@@ -26,6 +28,9 @@ export function CatalogView() {
         </button>
       </ViewHeader>
       <ActionMessage error={error} />
+      <div className="toolbar-message" role="status">
+        {removed ? `Removed broker ${removed} from the Service Manager.` : null}
+      </div>
       {registering ? <BrokerForm onDone={() => setRegistering(false)} /> : null}
       <LoadState loaded={catalog} what="The catalog">
         {(data) => (
@@ -36,6 +41,8 @@ export function CatalogView() {
                 broker={broker}
                 catalog={data}
                 last={data.refreshes.find((refresh) => refresh.broker_id === broker.id)}
+                published={published.state === 'ok' ? published.data : undefined}
+                onRemoved={setRemoved}
               />
             ))}
             <RefreshHistory refreshes={data.refreshes} nextAt={data.nextScheduledAt} />
