@@ -12,22 +12,27 @@ export interface LandscapeEdgeEnds {
   to: string;
 }
 
-/** What an exchange says about where it went (its hop and traffic node names). */
+/** What a `traffic.exchange` event says about where the call went (its hop and traffic node names). */
 export interface HopEnds {
   hop: string;
   from: string;
   to: string;
+  /** Still in flight: the call is counted once, when it ends. */
+  pending?: boolean;
+  /** The flow was read from a HAR file: no call that crossed this landscape. */
+  flow?: { imported?: boolean };
 }
 
 const PROXY = 'proxy:';
 const BROKER = 'broker:';
 
 /**
- * The edge an exchange crossed: a platform's broker proxy → the SM, or the SM → a broker. Null for the hop
- * inside a platform (platform → its own proxy), a call from an outside client, or an exchange imported from
- * another tool: none of them is a line of the Landscape.
+ * The edge an ended call crossed: a platform's broker proxy → the SM, or the SM → a broker. Null for a call
+ * still in flight, the hop inside a platform (platform → its own proxy), a call from an outside client, and an
+ * imported exchange: none of them is a call on a line of the Landscape.
  */
-export function landscapeEdgeOf({ hop, from, to }: HopEnds): LandscapeEdgeEnds | null {
+export function landscapeEdgeOf({ hop, from, to, pending, flow }: HopEnds): LandscapeEdgeEnds | null {
+  if (pending || flow?.imported) return null;
   if (hop === 'proxy→sm' && from.startsWith(PROXY))
     return { from: platformNode(from.slice(PROXY.length)), to: SERVICE_MANAGER_NODE };
   if (hop === 'sm→broker' && to.startsWith(BROKER))

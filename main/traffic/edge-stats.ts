@@ -31,8 +31,6 @@ export interface EdgeStatsView extends LandscapeEdgeEnds {
 interface ExchangeEvent extends HopEnds {
   status: number | null;
   durationMs: number;
-  /** Set while the call is in flight: it is counted once, when it ends. */
-  pending?: boolean;
 }
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
@@ -92,8 +90,8 @@ class EdgeCounter {
 const ZERO = new EdgeCounter();
 
 /**
- * Counts per Landscape edge, fed by the event bus: each captured exchange once, when it ends (an exchange still
- * in flight is announced with `pending`); a Clear of the traffic starts them again, and a removed broker's
+ * Counts per Landscape edge, fed by the event bus: each captured exchange once, when it ends (see
+ * `landscapeEdgeOf` for what is left out: calls in flight, imported ones, hops that are no edge); a Clear of the traffic starts them again, and a removed broker's
  * edge goes with it, so a broker registered again under its name starts from nothing.
  */
 export class EdgeStats {
@@ -111,7 +109,6 @@ export class EdgeStats {
   }
 
   #count(exchange: ExchangeEvent, atMs: number): void {
-    if (exchange.pending) return;
     const ends = landscapeEdgeOf(exchange);
     if (!ends) return;
     const key = edgeKey(ends);

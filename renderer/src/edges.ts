@@ -9,17 +9,16 @@ export interface EdgeHit {
 
 interface ExchangeData extends HopEnds {
   status: number | null;
-  pending?: boolean;
 }
 
 /**
- * The key of the landscape edge an ended exchange crossed (`from|to` node ids, as GET /api/landscape names
- * them), or null when it is no edge of the picture or still in flight.
+ * The key of the landscape edge an ended call crossed (`from|to` node ids, as GET /api/landscape names
+ * them), or null when it is no call on a line of the picture.
  */
 export function edgeOf(event: SimEvent): { key: string; hit: EdgeHit } | null {
   if (event.type !== 'traffic.exchange') return null;
   const data = event.data as ExchangeData;
-  const ends = data.pending ? null : landscapeEdgeOf(data);
+  const ends = landscapeEdgeOf(data);
   return ends && { key: edgeKey(ends), hit: { status: data.status, at: Date.parse(event.at) } };
 }
 

@@ -128,6 +128,15 @@ describe('GET /api/landscape', () => {
     }
   });
 
+  it('leaves imported calls out: importing a HAR of this traffic counts nothing', async () => {
+    const before = await landscape();
+    const har = await (await fetch(`${control}/api/traffic.har`)).json();
+    expect(har.log.entries.length).toBeGreaterThan(0);
+    expect((await call('POST', '/api/traffic/import', har)).status).toBeLessThan(300);
+    const after = await landscape();
+    expect(after.edges.map((counted) => counted.total)).toEqual(before.edges.map((counted) => counted.total));
+  });
+
   it('starts the counts again when the traffic is cleared', async () => {
     expect(edge(await landscape(), CF_TO_SM)!.total).toBeGreaterThan(0);
     expect((await call('DELETE', '/api/flows')).status).toBeLessThan(300);

@@ -40,7 +40,7 @@ describe('edge statistics', () => {
     });
   });
 
-  it('leaves out hops that are no edge: inside a platform, from an outside client, imported from elsewhere', () => {
+  it('leaves out hops that are no edge (inside a platform, from a client, from elsewhere) and imported ones', () => {
     const stats = new EdgeStats();
     stats.observe(
       event('traffic.exchange', { hop: 'platform→proxy', from: 'cf-dev', to: 'proxy:cf-dev', status: 201 }),
@@ -49,9 +49,9 @@ describe('edge statistics', () => {
     stats.observe(
       event('traffic.exchange', { hop: 'other', from: 'client', to: 'example.org', status: 201 }),
     );
-    stats.observe(
-      event('traffic.exchange', { hop: 'proxy→sm', from: 'proxy:cf-dev', to: 'sm', status: 201 }),
-    );
+    const proxyToSm = { hop: 'proxy→sm', from: 'proxy:cf-dev', to: 'sm', status: 201 };
+    stats.observe(event('traffic.exchange', { ...proxyToSm, flow: { imported: true } }));
+    stats.observe(event('traffic.exchange', proxyToSm));
     expect(stats.view({ from: 'platform-cf-dev', to: 'service-manager' }).total).toBe(1);
     expect(stats.view(SM_TO_BROKER)).toMatchObject({ total: 0, p50Ms: null, ratePerSecond: 0 });
   });
