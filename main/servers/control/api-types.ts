@@ -2,4 +2,5 @@
 export type { SimEvent } from '../../core/events';
 export type { EdgeStatsView } from '../../traffic/edge-stats';
 export type { Endpoints } from './endpoints';
+export type { HopCredentials } from './hop-credentials';
 export type { LandscapeNodeView, LandscapeView } from './landscape-router';
