@@ -1,5 +1,5 @@
-import { useMemo, useSyncExternalStore } from 'react';
-import { type Place, parsePlace, type ViewId, viewHref } from './url-state';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { formatPlace, type Place, parsePlace, type ViewId, viewHref } from './url-state';
 
 export type { ViewId } from './url-state';
 export const hrefOf = viewHref;
@@ -55,4 +55,18 @@ export function navigate(href: string, { replace = false } = {}): void {
   if (href === window.location.hash) return;
   window.history[replace ? 'replaceState' : 'pushState'](null, '', href);
   window.dispatchEvent(new Event(NAVIGATED));
+}
+
+/**
+ * One value of the open view's URL state (e.g. its text filter) and a setter that changes it in place, the
+ * view's other values kept: for a view whose state is that one value.
+ */
+export function useUrlParam(name: string): [string, (value: string) => void] {
+  const { view, params } = usePlace();
+  const set = useCallback(
+    (value: string) =>
+      navigate(formatPlace(view, { ...Object.fromEntries(params), [name]: value }), { replace: true }),
+    [view, params, name],
+  );
+  return [params.get(name) ?? '', set];
 }

@@ -168,3 +168,22 @@ test('imported HAR flows are marked and listed in time order among the live ones
   await expect(page.getByTestId('flow-detail').getByTestId('imported-mark')).toBeVisible();
   await expect(page.getByTestId('flow-detail')).toContainText(`${token}-yesterday`);
 });
+
+test('the Landscape filter is in the URL: kept on reload and when coming back to the view', async ({
+  page,
+}) => {
+  await page.goto('/#/landscape');
+  const filter = page.getByRole('searchbox', { name: 'Filter servers' });
+  await filter.fill('k8s');
+  await expect(page.getByTestId('node-platform-k8s-dev')).toBeVisible();
+  await expect(page.getByTestId('node-platform-cf-dev')).toHaveCount(0);
+  await expect(page).toHaveURL(/#\/landscape\?filter=k8s$/);
+
+  await page.reload();
+  await expect(filter).toHaveValue('k8s');
+  await expect(page.getByTestId('node-platform-cf-dev')).toHaveCount(0);
+  await nav(page, 'Catalog').click();
+  await nav(page, 'Landscape').click();
+  await expect(filter).toHaveValue('k8s');
+  await expect(page.getByTestId('node-platform-k8s-dev')).toBeVisible();
+});

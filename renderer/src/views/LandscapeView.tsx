@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { ConnectorLines } from '../components/ConnectorLines';
 import { EdgeStatsRow } from '../components/EdgeStatsRow';
 import { FilterInput } from '../components/FilterInput';
@@ -8,6 +8,7 @@ import { ViewHeader } from '../components/ViewHeader';
 import { useLandscape } from '../model/landscape';
 import { useLive } from '../model/live';
 import { mapLoaded } from '../model/use-load';
+import { useUrlParam } from '../navigation';
 import { useNow } from '../use-now';
 import { formatCount, landscapeConnectors, serviceManagerCalls } from './landscape-edges';
 import { type Landscape, type LandscapeNode, landscapeOf, matchesFilter } from './landscape-nodes';
@@ -65,7 +66,7 @@ function Columns({ landscape, filter }: { landscape: Landscape; filter: string }
 
 export function LandscapeView() {
   const answer = useLandscape();
-  const [filter, setFilter] = useState('');
+  const [filter, setFilter] = useUrlParam('filter');
   const landscape = useMemo(() => mapLoaded(answer, landscapeOf), [answer]);
   return (
     <section className="view">
