@@ -1,9 +1,37 @@
+import './hop-detail.css';
 import type { Exchange } from '../../../main/traffic/types';
+import { fetchHopCredentials } from '../model/hop-credentials';
 import { CopyButton } from './CopyButton';
-import { curlOf } from './curl';
+import { CREDENTIALS_PLACEHOLDER, curlOf } from './curl';
 import { MessageView } from './MessageView';
+import { QueryTable } from './QueryTable';
+import { statusLine } from './status-line';
 
-/** One hop opened: what was sent and answered, the spec notes on it, and the request as curl. */
+function CurlButtons({ hop }: { hop: Exchange }) {
+  const authorized = 'authorization' in hop.request.headers;
+  return (
+    <span className="hop-detail-actions">
+      <CopyButton
+        label="Copy as curl"
+        text={curlOf(hop)}
+        title={
+          authorized
+            ? `Credentials as ${CREDENTIALS_PLACEHOLDER}: set SMSIM_USER and SMSIM_PASSWORD, or use Copy with credentials`
+            : undefined
+        }
+      />
+      {authorized ? (
+        <CopyButton
+          label="Copy with credentials"
+          title="The command with the real credentials of this call, for you to run"
+          text={async () => curlOf(hop, await fetchHopCredentials(hop.id))}
+        />
+      ) : null}
+    </span>
+  );
+}
+
+/** One hop opened: the request line and query, what was answered, the spec notes on it, and copy as curl. */
 export function HopDetail({ hop }: { hop: Exchange }) {
   return (
     <div className="hop-detail" data-testid="hop-detail">
@@ -11,7 +39,7 @@ export function HopDetail({ hop }: { hop: Exchange }) {
         <code className="hop-request-line">
           {hop.method} {hop.url}
         </code>
-        <CopyButton label="Copy as curl" text={curlOf(hop)} />
+        <CurlButtons hop={hop} />
       </div>
       {hop.notes.length > 0 ? (
         <ul className="spec-notes" aria-label="Spec notes">
@@ -29,8 +57,13 @@ export function HopDetail({ hop }: { hop: Exchange }) {
         </p>
       ) : null}
       <div className="messages">
+        <QueryTable url={hop.url} />
         <MessageView title="Request" message={hop.request} />
-        <MessageView title="Response" message={hop.response} />
+        <MessageView
+          title="Response"
+          message={hop.response}
+          statusLine={hop.response ? statusLine(hop.response.status) : undefined}
+        />
       </div>
     </div>
   );
