@@ -53,6 +53,7 @@ export function TrafficFilters({ filters, platforms, onChange }: TrafficFiltersP
       <input
         aria-label="Instance"
         placeholder="Instance id"
+        title="Any start of an instance id, e.g. the 8 characters the list shows"
         value={filters.instance}
         onChange={(event) => set('instance')(event.target.value)}
       />
