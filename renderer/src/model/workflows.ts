@@ -5,6 +5,7 @@ import type { ReplayRun } from '../../../main/workflows/replay/api-types';
 import type { ScenarioRun, ShippedScenario } from '../../../main/workflows/scenarios/api-types';
 import { apiPath, getItems, getJson, request } from './http';
 import { useSeenAny } from './live';
+import { type RunKind, showRun } from './shown-runs';
 import { useLoad } from './use-load';
 
 /** What a route that starts a run in the background answers. */
@@ -12,7 +13,12 @@ interface Started {
   id: string;
 }
 
-const start = async (path: string, body: unknown) => (await request<Started>('POST', path, body)).id;
+/** Starts a run and makes it the one its panel shows; answers its id. */
+async function start(kind: RunKind, path: string, body: unknown): Promise<string> {
+  const { id } = await request<Started>('POST', path, body);
+  showRun(kind, id);
+  return id;
+}
 
 /** One background run, reloaded whenever one of its `events` arrives. */
 function useRun<T>(path: string, ...events: string[]) {
@@ -20,11 +26,19 @@ function useRun<T>(path: string, ...events: string[]) {
   return useLoad(load, useSeenAny(...events));
 }
 
-/** Starts the OSB conformance check of a registered broker; answers the run's id. */
-export const startCheck = (brokerId: string) => start('/api/fixtures/checks', { broker_id: brokerId });
+/**
+ * Starts the OSB conformance check of a registered broker; answers the run's id. `skipDestructive`: only
+ * the checks that create nothing (the catalog, the headers, an unknown instance's DELETE).
+ */
+export const startCheck = (brokerId: string, skipDestructive = false) =>
+  start('check', '/api/fixtures/checks', { broker_id: brokerId, skipDestructive });
 
 export const useCheckRun = (id: string) =>
   useRun<CheckRunView>(apiPath`/api/fixtures/checks/${id}`, 'check.progress', 'check.finished');
+
+/** Where a finished check's report downloads: `json` as `smsim check --json` writes it, `xml` as `--junit`. */
+export const checkReportUrl = (id: string, format: 'json' | 'xml') =>
+  apiPath`/api/fixtures/checks/${id}/report.${format}`;
 
 const getRecordings = () => getItems<Recording>('/api/recordings');
 
@@ -44,7 +58,7 @@ export const recordingHarUrl = (id: string) => apiPath`/api/recordings/${id}/har
 
 /** Replays a stopped recording against a registered broker; answers the replay's id. */
 export const startReplay = (recordingId: string, brokerId: string) =>
-  start('/api/replays', { recording_id: recordingId, broker_id: brokerId });
+  start('replay', '/api/replays', { recording_id: recordingId, broker_id: brokerId });
 
 export const useReplayRun = (id: string) =>
   useRun<ReplayRun>(apiPath`/api/replays/${id}`, 'replay.progress', 'replay.finished');
@@ -54,8 +68,27 @@ const getScenarios = () => getItems<ShippedScenario>('/api/scenarios');
 /** The scenarios shipped with smsim; a file that does not parse comes with its error. */
 export const useScenarios = () => useLoad(getScenarios);
 
+/** How a scenario runs: all at once, paused before each step (`stepByStep`), or slowed (`stepDelayMs`). */
+export interface ScenarioModes {
+  stepByStep?: boolean;
+  stepDelayMs?: number;
+}
+
 /** Runs a shipped scenario by its file name; answers the run's id. */
-export const runScenario = (file: string) => start('/api/scenarios/run', { name: file });
+export const runScenario = (file: string, modes: ScenarioModes = {}) =>
+  start('scenario', '/api/scenarios/run', { name: file, ...modes });
 
 export const useScenarioRun = (id: string) =>
-  useRun<ScenarioRun>(apiPath`/api/scenario-runs/${id}`, 'scenario.step', 'scenario.finished');
+  useRun<ScenarioRun>(
+    apiPath`/api/scenario-runs/${id}`,
+    'scenario.step',
+    'scenario.paused',
+    'scenario.finished',
+  );
+
+/** Runs the step a step-by-step run waits before (`next`), or it and the rest without pausing (`continue`). */
+export const releaseScenario = (id: string, how: 'next' | 'continue') =>
+  request(
+    'POST',
+    how === 'next' ? apiPath`/api/scenario-runs/${id}/next` : apiPath`/api/scenario-runs/${id}/continue`,
+  );
