@@ -36,10 +36,11 @@ export function formatPlace(view: ViewId, params: Record<string, string | null |
 
 export const viewHref = (view: ViewId) => formatPlace(view);
 
-/** The Traffic view's state: its filters and the flow whose hops are open. */
+/** The Traffic view's state: its filters, the flow whose hops are shown and the hop opened in it. */
 export interface TrafficPlace {
   filters: FlowFilters;
   flow: string | null;
+  hop: string | null;
 }
 
 /** Values the filter controls cannot show (an unknown operation or status class) are dropped, not sent. */
@@ -54,15 +55,19 @@ export function trafficPlaceOf(params: URLSearchParams): TrafficPlace {
     const value = params.get(name) ?? '';
     if (filterChecks[name]?.(value) !== false) filters[name] = value;
   }
-  return { filters, flow: params.get('flow') || null };
+  const flow = params.get('flow') || null;
+  return { filters, flow, hop: (flow && params.get('hop')) || null };
 }
 
-/** The Traffic view filtered by `filters` (those not given are unset), with `flow` open. */
-export const trafficHref = (filters: Partial<FlowFilters> = {}, flow: string | null = null) =>
-  formatPlace('traffic', { ...filters, flow });
+/** The Traffic view filtered by `filters` (those not given are unset), with `flow` shown and its `hop` open. */
+export const trafficHref = (
+  filters: Partial<FlowFilters> = {},
+  flow: string | null = null,
+  hop: string | null = null,
+) => formatPlace('traffic', { ...filters, flow, hop: flow ? hop : null });
 
-/** One flow, opened in an unfiltered Traffic view. */
-export const flowHref = (flowId: string) => trafficHref({}, flowId);
+/** One flow, shown in an unfiltered Traffic view; with `hopId`, that exchange of it opened. */
+export const flowHref = (flowId: string, hopId: string | null = null) => trafficHref({}, flowId, hopId);
 
 /** The Instances view with one instance picked out (scrolled to, highlighted). */
 export const instanceHref = (instanceId: string) => formatPlace('instances', { instance: instanceId });

@@ -6,7 +6,10 @@ const nav = (page: Page, title: string) =>
   page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: title, exact: true });
 const provisionRow = (page: Page) => page.getByTestId('flow-row').filter({ hasText: 'provision' });
 
-test('reload on a flow’s URL shows that flow, selected, with its hops', async ({ page, request }) => {
+test('reload on a flow’s URL shows that flow, selected, with its hops and the hop that was open', async ({
+  page,
+  request,
+}) => {
   const instance = await provision(request, 'cf-dev', 'small', unique('reload'));
   await page.goto('/#/traffic');
   await page.getByRole('textbox', { name: 'Instance' }).fill(instance.id);
@@ -14,12 +17,17 @@ test('reload on a flow’s URL shows that flow, selected, with its hops', async 
   await expect(page.getByTestId('flow-detail')).toContainText(instance.id);
   const flowId = await provisionRow(page).getAttribute('data-flow-id');
   await expect(page).toHaveURL(new RegExp(`[?&]flow=${flowId}`));
+  await page.locator('[data-testid="hop"][data-hop="sm→broker"]').click();
+  await expect(page.getByTestId('hop-detail')).toContainText(`/v2/service_instances/${instance.id}`);
 
   await page.reload();
   await expect(page.getByRole('textbox', { name: 'Instance' })).toHaveValue(instance.id);
   await expect(provisionRow(page)).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('flow-detail')).toContainText(instance.id);
   await expect(page.locator('[data-testid="hop"][data-hop="sm→broker"]')).toBeVisible();
+  // The hop that was open is open again: the broker's side of the provision.
+  await expect(page.getByTestId('hop-detail')).toContainText(`/v2/service_instances/${instance.id}`);
+  await expect(page.getByTestId('hop-detail')).toContainText('PUT');
 });
 
 test('filters and the open flow are kept when switching views and back', async ({ page, request }) => {

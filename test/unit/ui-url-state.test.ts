@@ -38,15 +38,22 @@ describe('URL state', () => {
     const href = trafficHref(filters, 'flow/1?x');
     expect(href.startsWith('#/traffic?')).toBe(true);
     expect(parsePlace(href).view).toBe('traffic');
-    expect(trafficOf(href)).toEqual({ filters, flow: 'flow/1?x' });
+    expect(trafficOf(href)).toEqual({ filters, flow: 'flow/1?x', hop: null });
   });
 
   it('leaves unset filters at their defaults', () => {
     expect(trafficOf(trafficHref({ instance: 'i-1' }))).toEqual({
       filters: { ...NO_FILTERS, instance: 'i-1' },
       flow: null,
+      hop: null,
     });
-    expect(trafficOf(flowHref('f-1'))).toEqual({ filters: NO_FILTERS, flow: 'f-1' });
+    expect(trafficOf(flowHref('f-1'))).toEqual({ filters: NO_FILTERS, flow: 'f-1', hop: null });
+  });
+
+  it('round-trips the hop opened in a flow, and has no hop without a flow', () => {
+    expect(trafficOf(flowHref('f-1', '42'))).toEqual({ filters: NO_FILTERS, flow: 'f-1', hop: '42' });
+    expect(trafficHref({ platform: 'cf-dev' }, null, '42')).toBe('#/traffic?platform=cf-dev');
+    expect(trafficOf('#/traffic?hop=42').hop).toBeNull();
   });
 
   it('drops an operation or status class the filter controls cannot show', () => {

@@ -29,12 +29,12 @@ function merge(first: FlowPage, shown: FlowPage): FlowPage {
 
 /**
  * The flows matching `filters`, newest first: the first page again whenever the filters change or the
- * capture records, clears or notes something (a stale answer is dropped), older pages on `loadMore`. While
- * the server's answer to new filters is on its way, the rows already there that surely match them are
- * shown, so typing updates the list at once.
+ * capture starts or ends a call, clears or notes something (a stale answer is dropped), older pages on
+ * `loadMore`. While the server's answer to new filters is on its way, the rows already there that surely
+ * match them are shown, so typing updates the list at once.
  */
 export function useFlows(filters: FlowFilters): Flows {
-  const tick = useSeenAny('traffic.exchange', 'traffic.cleared', 'traffic.note');
+  const tick = useSeenAny('traffic.started', 'traffic.exchange', 'traffic.cleared', 'traffic.note');
   const query = queryOf(filters);
   const [page, setPage] = useState<FlowPage & { query: string | null }>({
     items: [],

@@ -3,7 +3,7 @@ import type { TrafficImport, TrafficState } from '../../../main/traffic/api-type
 import type { FlowDetail } from '../../../main/traffic/types';
 import { type FlowFilters, queryOf } from '../traffic/flow-query';
 import { apiPath, getJson, request } from './http';
-import { useSeen } from './live';
+import { useSeen, useSeenAny } from './live';
 import { useLoad } from './use-load';
 
 const getTrafficState = () => getJson<TrafficState>('/api/traffic/state');
@@ -23,8 +23,8 @@ export const importHar = (har: unknown) => request<TrafficImport>('POST', '/api/
 /** Where the flows matching `filters` download as HAR. */
 export const harExportUrl = (filters: FlowFilters) => `/api/traffic.har?${queryOf(filters)}`;
 
-/** One flow with its hops, reloaded while new hops of it arrive. */
+/** One flow with its hops, reloaded while hops of it start, end or get notes. */
 export function useFlow(id: string) {
   const load = useCallback(() => getJson<FlowDetail>(apiPath`/api/flows/${id}`), [id]);
-  return useLoad(load, useSeen('traffic.exchange'));
+  return useLoad(load, useSeenAny('traffic.started', 'traffic.exchange', 'traffic.note'));
 }

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import type { FlowDetail as Flow } from '../../../main/traffic/types';
 import { Notice } from '../components/Notice';
 import { useFlow } from '../model/traffic';
@@ -6,11 +5,12 @@ import { instanceHref } from '../url-state';
 import { HopBar } from './HopBar';
 import { HopDetail } from './HopDetail';
 import { ImportedMark } from './ImportedMark';
+import { useWaterfallSpan } from './live-clock';
+import { useOpenHop } from './use-traffic-place';
 
 function Waterfall({ flow }: { flow: Flow }) {
-  const [open, setOpen] = useState<string | null>(null);
-  const startMs = Math.min(...flow.hops.map((hop) => hop.startMs));
-  const endMs = Math.max(...flow.hops.map((hop) => hop.startMs + hop.durationMs));
+  const [open, setOpen] = useOpenHop();
+  const { startMs, totalMs } = useWaterfallSpan(flow.hops);
   const opened = flow.hops.find((hop) => hop.id === open);
   return (
     <>
@@ -20,7 +20,7 @@ function Waterfall({ flow }: { flow: Flow }) {
             key={hop.id}
             hop={hop}
             startMs={startMs}
-            totalMs={endMs - startMs}
+            totalMs={totalMs}
             open={hop.id === open}
             onOpen={() => setOpen(hop.id === open ? null : hop.id)}
           />

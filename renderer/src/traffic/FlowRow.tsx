@@ -1,6 +1,6 @@
 import type { FlowSummary } from '../../../main/traffic/types';
+import { FlowTime, OutcomeMark, PendingStatus } from './FlowLiveCells';
 import { FlowStatusCell } from './FlowStatusCell';
-import { durationText } from './flow-cells';
 import { ImportedMark } from './ImportedMark';
 
 const time = new Intl.DateTimeFormat(undefined, {
@@ -31,6 +31,7 @@ export function FlowRow({ flow, selected, top, onOpen }: FlowRowProps) {
       onKeyDown={(event) => event.key === 'Enter' && onOpen()}
       data-testid="flow-row"
       data-flow-id={flow.id}
+      data-pending={flow.pending ? 'true' : undefined}
     >
       <span className="flow-time number">{time.format(new Date(flow.startedAt))}</span>
       <span className="flow-platform">{flow.platform ?? '—'}</span>
@@ -44,8 +45,14 @@ export function FlowRow({ flow, selected, top, onOpen }: FlowRowProps) {
       <span className="flow-broker" title={flow.broker}>
         {flow.broker ?? '—'}
       </span>
-      <FlowStatusCell flow={flow} />
-      <span className="flow-ms number">{durationText(flow.durationMs)}</span>
+      {flow.pending && flow.status === null ? (
+        <PendingStatus />
+      ) : (
+        <FlowStatusCell flow={flow}>
+          <OutcomeMark flow={flow} />
+        </FlowStatusCell>
+      )}
+      <FlowTime flow={flow} />
     </div>
   );
 }
