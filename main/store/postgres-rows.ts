@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { DurableText } from './durable-text';
 import { type JournalEntry, JournalReplay, recordsByKey } from './journal-entry';
 
 type Row = [path: string, key: string, record?: unknown];
@@ -32,11 +33,17 @@ export async function writeEntry(client: pg.ClientBase, entry: JournalEntry): Pr
   if (entry.put?.length) await inChunks(client, UPSERT, entry.put);
 }
 
-/** Replaces everything stored with `state` (split by `replay` into its rest and records). */
-export async function writeWhole(client: pg.ClientBase, replay: JournalReplay): Promise<void> {
+/** Replaces everything stored with the state `durable` holds, its records' text inserted as it is. */
+export async function writeWhole(client: pg.ClientBase, durable: DurableText): Promise<void> {
   await client.query('DELETE FROM smsim_records');
-  await client.query(REST, [JSON.stringify(replay.rest)]);
-  await inChunks(client, INSERT, [...replay.records()]);
+  await client.query(REST, [durable.rest]);
+  const rows = [...durable.rows()];
+  for (let from = 0; from < rows.length; from += ROWS_PER_STATEMENT) {
+    const chunk = rows
+      .slice(from, from + ROWS_PER_STATEMENT)
+      .map(([path, key, text]) => `[${JSON.stringify(path)},${JSON.stringify(key)},${text}]`);
+    await client.query(INSERT, [`[${chunk.join(',')}]`]);
+  }
 }
 
 /** What the database holds, as a replay: the rest and every record in order (null: nothing stored yet). */

@@ -2,9 +2,10 @@ import type pg from 'pg';
 import type { z } from 'zod';
 import { fromError } from 'zod-validation-error';
 import { ChangeTracker } from './change-tracker';
-import type { CollectionSpec, Json } from './collections';
+import type { CollectionSpec } from './collections';
+import { DurableText } from './durable-text';
 import { GroupCommit } from './group-commit';
-import { type JournalEntry, JournalReplay } from './journal-entry';
+import type { JournalEntry } from './journal-entry';
 import { type Migration, migrate } from './migrations';
 import { isConnectionError, openFailure, StoreOpenError, withoutPassword } from './postgres-errors';
 import { readStored, writeEntry, writeWhole } from './postgres-rows';
@@ -59,7 +60,7 @@ class PostgresStore<T> implements Store<T> {
     private readonly live: T,
     private readonly tracker: ChangeTracker<T>,
     /** What the database holds as far as this process knows. */
-    private durable: JournalReplay,
+    private durable: DurableText,
     private readonly specs: readonly CollectionSpec[],
     readonly path: string,
     private readonly url: string,
@@ -96,11 +97,11 @@ class PostgresStore<T> implements Store<T> {
 
   /** Replaces what the database holds with the state in memory. */
   async writeWhole(): Promise<void> {
-    const replay = new JournalReplay(JSON.parse(JSON.stringify(this.live)) as Json, this.specs);
+    const durable = DurableText.of(this.live, this.specs);
     this.#writes++;
-    await this.#transaction((client) => writeWhole(client, replay));
+    await this.#transaction((client) => writeWhole(client, durable));
     this.tracker.discard();
-    this.durable = replay;
+    this.durable = durable;
     this.#whole = false;
   }
 
@@ -110,7 +111,7 @@ class PostgresStore<T> implements Store<T> {
       if (this.#whole) await this.writeWhole();
       else await this.#writeChanges();
       if (taken !== undefined)
-        verifyDurable(this.durable.finish(), JSON.parse(taken), `the database ${this.path}`);
+        verifyDurable(this.durable.state(), JSON.parse(taken), `the database ${this.path}`);
     } catch (error) {
       if (error instanceof StoreWriteError) this.#rollback(error);
       else if (VERIFY) console.error(error);
@@ -173,7 +174,7 @@ class PostgresStore<T> implements Store<T> {
     await client.query('BEGIN');
     const stored = await readStored(client, this.specs);
     const { rows: count } = await client.query<{ commits: string }>('SELECT commits FROM smsim_schema');
-    if (stored) this.durable = stored;
+    if (stored) this.durable = DurableText.of(stored.finish(), this.specs);
     this.commits = Number(count[0]!.commits);
     this.#whole = false;
     throw new Error('another smsim changed the database meanwhile; its state was loaded, retry the change');
@@ -191,7 +192,7 @@ class PostgresStore<T> implements Store<T> {
   }
 
   #rollback(error: unknown): void {
-    restoreInPlace(this.live as object, structuredClone(this.durable.finish()));
+    restoreInPlace(this.live as object, this.durable.state());
     this.tracker.discard();
     this.#commits.refuseOpen(error);
   }
@@ -239,7 +240,7 @@ export async function openPostgresStore<S extends z.ZodType>(
     throw openFailure(error, options.url);
   }
   const { data, fresh, migrated } = loaded;
-  const durable = new JournalReplay(JSON.parse(JSON.stringify(data)) as Json, specs);
+  const durable = DurableText.of(data, specs);
   const tracker = new ChangeTracker<T>(data, specs, VERIFY);
   const store = new PostgresStore<T>(session, commits, data, tracker, durable, specs, shown, options.url);
   if (fresh || migrated) {

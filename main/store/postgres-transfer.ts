@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { collections, type SimData } from './data';
-import { JournalReplay } from './journal-entry';
+import { DurableText } from './durable-text';
 import { openFailure } from './postgres-errors';
 import { readStored, writeWhole } from './postgres-rows';
 import { ensureTables } from './postgres-schema';
@@ -51,7 +51,7 @@ export function writeDatabase(url: string, data: SimData, replace: boolean): Pro
         throw new TransferError(
           `The database ${shownStoreUrl(url)} holds a landscape already: give --replace to overwrite it.`,
         );
-      await writeWhole(client, new JournalReplay(structuredClone(data), collections));
+      await writeWhole(client, DurableText.of(data, collections));
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { DATA_FILE_NAME, openStore } from '../../main/store';
 import type { CollectionSpec, Json } from '../../main/store/collections';
 import { collections, type SimData } from '../../main/store/data';
+import { DurableText } from '../../main/store/durable-text';
 import { JournalReplay } from '../../main/store/journal-entry';
 import { JournalFile } from '../../main/store/journal-file';
 import { type JsonFileStoreOptions, openJsonFileStore } from '../../main/store/json-file-store';
@@ -94,7 +95,7 @@ function postgresBackend(): StoreBackend & { cluster: () => PostgresCluster } {
       withClient(url, async (client) => {
         await ensureTables(client, url);
         await client.query('BEGIN');
-        await writeWhole(client, new JournalReplay(structuredClone(state), specs));
+        await writeWhole(client, DurableText.of(state, specs));
         await client.query('COMMIT');
       }),
     breakWrites: async () => {
