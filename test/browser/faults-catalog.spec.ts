@@ -155,6 +155,9 @@ test.describe('the Catalog', () => {
     await expect(rows.first()).toContainText('malformed');
     await expect(rows.first()).not.toContainText('unreachable');
     await expect(rows.first()).toContainText('not JSON');
+    await expect(page.getByTestId('broker-sample').getByTestId('action-error')).toContainText(
+      'with a malformed catalog, not JSON',
+    );
   });
 
   test('the refresh diff says which fields of a changed plan changed, old → new', async ({
@@ -167,10 +170,9 @@ test.describe('the Catalog', () => {
       const catalog = structuredClone(broker.fake.state.behaviour.catalog) as ReturnType<typeof validCatalog>;
       catalog.services[0]!.plans[0]!.description = 'The basic plan, with backups';
       broker.fake.state.behaviour = { catalog };
-      await page
-        .getByTestId(`broker-${broker.name}`)
-        .getByRole('button', { name: 'Refresh catalog' })
-        .click();
+      const card = page.getByTestId(`broker-${broker.name}`);
+      await card.getByRole('button', { name: 'Refresh catalog' }).click();
+      await expect(card.getByRole('status')).toHaveText(`Refreshed the catalog of ${broker.name}: updated.`);
       const diff = page
         .getByTestId('refresh')
         .filter({ hasText: broker.name })

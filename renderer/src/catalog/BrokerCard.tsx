@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { type CatalogData, refreshCatalogs, removeBroker } from '../model/catalog';
 import { useAction } from '../use-action';
 import { BrokerForm } from './BrokerForm';
+import { refreshSummary } from './refresh-summary';
 import { UnpublishedPlans } from './UnpublishedPlans';
 
 interface BrokerCardProps {
@@ -21,6 +22,7 @@ interface BrokerCardProps {
 export function BrokerCard({ broker, catalog, last, published, onRemoved }: BrokerCardProps) {
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [refreshed, setRefreshed] = useState<string | null>(null);
   const { error, busy, run } = useAction();
   const offerings = catalog.offerings.filter((offering) => offering.broker_id === broker.id);
   const plans = catalog.plans.filter((plan) =>
@@ -43,7 +45,10 @@ export function BrokerCard({ broker, catalog, last, published, onRemoved }: Brok
             type="button"
             className="button"
             disabled={busy}
-            onClick={() => run(() => refreshCatalogs(broker.id))}
+            onClick={() => {
+              setRefreshed(null);
+              void run(async () => setRefreshed(refreshSummary(await refreshCatalogs(broker.id))));
+            }}
           >
             Refresh catalog
           </button>
@@ -73,6 +78,9 @@ export function BrokerCard({ broker, catalog, last, published, onRemoved }: Brok
         onConfirm={remove}
         onCancel={() => setConfirming(false)}
       />
+      <div className="toolbar-message" role="status">
+        {refreshed}
+      </div>
       <ActionMessage error={error} />
       {editing ? <BrokerForm broker={broker} onDone={() => setEditing(false)} /> : null}
       {last?.problems?.length ? (

@@ -67,8 +67,14 @@ export const publishBroker = (name: string) => request('POST', apiPath`/api/brok
 export const useBrokers = () => useLoad(getBrokers, useSeen('sm.broker'));
 
 /** Refreshes one broker's catalog, or with no broker every catalog. */
-export const refreshCatalogs = (brokerId?: string) =>
-  request('POST', '/api/catalog-refreshes', brokerId ? { broker_id: brokerId } : {});
+export const refreshCatalogs = async (brokerId?: string) =>
+  (
+    await request<{ items: CatalogRefresh[] }>(
+      'POST',
+      '/api/catalog-refreshes',
+      brokerId ? { broker_id: brokerId } : {},
+    )
+  ).items;
 
 export const registerBroker = (broker: BrokerCreateInput) =>
   request('POST', '/api/sm/service_brokers', broker);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { BrokerCard } from '../catalog/BrokerCard';
 import { BrokerForm } from '../catalog/BrokerForm';
 import { RefreshHistory } from '../catalog/RefreshHistory';
+import { refreshSummary } from '../catalog/refresh-summary';
 import { ActionMessage } from '../components/ActionMessage';
 import { LoadState } from '../components/LoadState';
 import { ViewHeader } from '../components/ViewHeader';
@@ -12,7 +13,8 @@ export function CatalogView() {
   const catalog = useCatalog();
   const published = usePublishedPlanIds();
   const [registering, setRegistering] = useState(false);
-  const [removed, setRemoved] = useState<string | null>(null);
+  /** What the last action of this view (Refresh all, a broker removed) did. */
+  const [done, setDone] = useState<string | null>(null);
   const { error, busy, run } = useAction();
   return (
     <section className="view">
@@ -20,7 +22,15 @@ export function CatalogView() {
         title="Catalog"
         summary="The brokers registered at the Service Manager, with their offerings and plans, and every catalog refresh."
       >
-        <button type="button" className="button" disabled={busy} onClick={() => run(() => refreshCatalogs())}>
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() => {
+            setDone(null);
+            void run(async () => setDone(refreshSummary(await refreshCatalogs())));
+          }}
+        >
           Refresh all
         </button>
         <button type="button" className="button button-primary" onClick={() => setRegistering(true)}>
@@ -29,7 +39,7 @@ export function CatalogView() {
       </ViewHeader>
       <ActionMessage error={error} />
       <div className="toolbar-message" role="status">
-        {removed ? `Removed broker ${removed} from the Service Manager.` : null}
+        {done}
       </div>
       {registering ? <BrokerForm onDone={() => setRegistering(false)} /> : null}
       <LoadState loaded={catalog} what="The catalog">
@@ -42,7 +52,7 @@ export function CatalogView() {
                 catalog={data}
                 last={data.refreshes.find((refresh) => refresh.broker_id === broker.id)}
                 published={published.state === 'ok' ? published.data : undefined}
-                onRemoved={setRemoved}
+                onRemoved={(name) => setDone(`Removed broker ${name} from the Service Manager.`)}
               />
             ))}
             <RefreshHistory refreshes={data.refreshes} nextAt={data.nextScheduledAt} />
