@@ -128,8 +128,10 @@ test('the list/detail split resizes by drag and keys, and a reload keeps its siz
 
 test('an opened hop shows its status line, query table and decoded originating identity', async ({
   page,
+  context,
   request,
 }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const instance = await provision(request, 'cf-dev', 'small', unique('detail'));
   await openFlowOfInstance(page, instance.id.slice(0, 8));
   await page.locator('[data-testid="hop"][data-hop="sm→broker"]').click();
@@ -140,11 +142,15 @@ test('an opened hop shows its status line, query table and decoded originating i
   await expect(identity).toContainText('decoded: platform cloudfoundry');
   await expect(identity.getByTestId('identity-json')).toContainText('"user_id"');
 
-  const context = page.getByTestId('request-body').locator('details', { hasText: '"context"' }).last();
-  await expect(context).toHaveAttribute('open', '');
-  await context.locator('summary').first().click();
-  await expect(context).not.toHaveAttribute('open', '');
-  await expect(context).toContainText(/… \d+ keys }/);
+  const osbContext = page.getByTestId('request-body').locator('details', { hasText: '"context"' }).last();
+  await expect(osbContext).toHaveAttribute('open', '');
+  await osbContext.locator('summary').first().click();
+  await expect(osbContext).not.toHaveAttribute('open', '');
+  await expect(osbContext).toContainText(/… \d+ keys }/);
+
+  await detail.getByRole('region', { name: 'Request' }).getByRole('button', { name: 'Copy JSON' }).click();
+  const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+  expect(copied).toMatchObject({ context: { platform: 'cloudfoundry', instance_name: instance.name } });
   await page.screenshot({ path: test.info().outputPath('hop-detail.png') });
 });
 
