@@ -43,6 +43,8 @@ test.describe('the faults form', () => {
     await expect(form.getByRole('status')).toContainText('Switched on: Malformed body');
     await expect(form.getByTestId('action-error')).toHaveCount(0);
     await expect(page.getByTestId('fault')).toContainText('answers a body that is not JSON');
+    await page.getByRole('button', { name: 'Remove the malformed body fault' }).click();
+    await expect(page.getByTestId('no-faults')).toBeVisible();
   });
 
   test('a fault for one plan and several operations answers an OSB error to those only', async ({
