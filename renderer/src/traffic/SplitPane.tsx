@@ -73,7 +73,10 @@ export function SplitPane({
     <div
       ref={container}
       className={`split-pane ${className}`}
-      style={{ gridTemplateColumns: `minmax(0, ${percent}%) 12px minmax(0, 1fr)` }}
+      // The minimums hold in CSS too, so a window made narrower later does not cut the panes.
+      style={{
+        gridTemplateColumns: `minmax(${bounds.minFirstPx}px, ${percent}%) 12px minmax(${bounds.minSecondPx}px, 1fr)`,
+      }}
       data-dragging={dragging || undefined}
     >
       {first}
