@@ -1,13 +1,22 @@
 import type { EventBus } from '../core/events';
-import type { SecretPolicy } from '../core/secrets';
 import type { BrokerNames } from './classify';
 import { buildExchange, endExchange, weightOf } from './exchange';
 import { exchangeEvent, insertByStart, shareBodies } from './flow-hops';
+import { pageOf } from './flow-page';
 import { type FlowFilter, flowMatcher, summarize } from './flows';
 import { placeImported } from './import-order';
 import { OperationJoins } from './operation-joins';
 import { createRedactor, type Redactor } from './redact';
 import { addSearchBody, addSearchHop, removeSearchHop, type Searchable, searchable } from './search';
+import {
+  DEFAULT_BUFFER_SIZE,
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_MAX_BUFFER_BYTES,
+  type FlowPage,
+  type FlowQuery,
+  type TrafficState,
+  type TrafficStoreOptions,
+} from './store-types';
 import type {
   Exchange,
   ExchangeEnd,
@@ -18,59 +27,22 @@ import type {
   SpecNote,
 } from './types';
 
-export const DEFAULT_BUFFER_SIZE = 100_000;
-export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
-export const DEFAULT_MAX_BUFFER_BYTES = 512 * 1024 * 1024;
-export const DEFAULT_LIST_LIMIT = 100;
-export const MAX_LIST_LIMIT = 1000;
-/** Flows `list` tests per block (see there). */
-const LIST_BLOCK = 512;
-
-export interface TrafficStoreOptions {
-  /** Exchanges kept; the oldest is evicted first. */
-  capacity?: number;
-  /** Per body; a larger one is stored as a truncation marker. */
-  maxBodyBytes?: number;
-  /** Rough total of the stored exchanges; past it the oldest are evicted even below `capacity`. */
-  maxBufferBytes?: number;
-  /** JSON keys (and header names) redacted besides the built-in ones. */
-  redact?: readonly string[];
-  /** The simulator's one secret policy (core/secrets.ts); else one built from `redact`. */
-  secrets?: SecretPolicy;
-  /**
-   * Gets `traffic.started` (a request went out, its answer pending), `traffic.exchange` (an exchange
-   * complete), `traffic.note`, `traffic.cleared` and `traffic.state`.
-   */
-  events?: EventBus;
-}
-
-export interface FlowQuery extends FlowFilter {
-  limit?: number;
-  /** Only flows older than this flow seq (the `next` of the previous page). */
-  before?: number;
-}
-
-export interface FlowPage {
-  items: FlowSummary[];
-  /** `before` for the next page; null when this page is the last. */
-  next: number | null;
-  /** Flows held, whatever the filter. */
-  total: number;
-}
-
-export interface TrafficState {
-  paused: boolean;
-  size: number;
-  capacity: number;
-  flows: number;
-  bytes: number;
-  maxBytes: number;
-}
+export {
+  DEFAULT_BUFFER_SIZE,
+  DEFAULT_LIST_LIMIT,
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_MAX_BUFFER_BYTES,
+  type FlowPage,
+  type FlowQuery,
+  MAX_LIST_LIMIT,
+  type TrafficState,
+  type TrafficStoreOptions,
+} from './store-types';
 
 interface Flow extends Searchable {
   id: string;
   seq: number;
-  /** Sorted by start time (exchanges are recorded when they end, the innermost hop first). */
+  /** Sorted by start time (a hop is stored as its request goes out; imported ones may come in any order). */
   hops: Exchange[];
   summary: FlowSummary;
   alive: boolean;
@@ -203,35 +175,9 @@ export class TrafficStore {
     return flow && { ...flow.summary, hops: [...flow.hops] };
   }
 
-  /**
-   * Matching flows, newest first. Flows are tested in blocks (growing to `LIST_BLOCK`), newest block first but
-   * oldest flow first within a block: a narrow text search reads the search texts several times faster
-   * in that order than strictly backwards (the matches are the same, a few flows are tested in vain).
-   */
+  /** Matching flows, newest first (see `pageOf`). */
   list(query: FlowQuery = {}): FlowPage {
-    const limit = Math.min(Math.max(1, query.limit ?? DEFAULT_LIST_LIMIT), MAX_LIST_LIMIT);
-    const matches = flowMatcher(query);
-    const items: FlowSummary[] = [];
-    const hits: number[] = [];
-    let end = this.#lastIndexBefore(query.before ?? Number.POSITIVE_INFINITY) + 1;
-    let last = -1;
-    let block = Math.min(limit + 1, LIST_BLOCK);
-    while (end > 0 && items.length < limit) {
-      const start = Math.max(0, end - block);
-      block = Math.min(block * 2, LIST_BLOCK);
-      hits.length = 0;
-      for (let index = start; index < end; index++) {
-        const flow = this.#order[index]!;
-        if (flow.alive && matches(flow)) hits.push(index);
-      }
-      for (let hit = hits.length - 1; hit >= 0 && items.length < limit; hit--) {
-        last = hits[hit]!;
-        items.push(this.#order[last]!.summary);
-      }
-      end = start;
-    }
-    const more = items.length === limit && last > 0;
-    return { items, next: more ? items[items.length - 1]!.seq : null, total: this.#flows.size };
+    return { ...pageOf(this.#order, query), total: this.#flows.size };
   }
 
   /** The exchanges of the matching flows in the order they were sent (for the HAR export). */
@@ -354,17 +300,5 @@ export class TrafficStore {
       this.#order = this.#order.filter((candidate) => candidate.alive);
       this.#deadInOrder = 0;
     }
-  }
-
-  /** Index in `#order` of the newest flow with seq < before (binary search), -1 when none. */
-  #lastIndexBefore(before: number): number {
-    let low = 0;
-    let high = this.#order.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.#order[middle]!.seq < before) low = middle + 1;
-      else high = middle;
-    }
-    return low - 1;
   }
 }
