@@ -1,11 +1,14 @@
 // Traffic view with 100 000 exchanges in the buffer: filter typing → rows updated, in Chromium, against the
-// same keystrokes with an empty buffer. Run: node bin/run-ts.js bench/traffic-ui.ts (after electron-vite build)
+// same keystrokes with an empty buffer, both with calls in flight listed.
+// Run: node bin/run-ts.js bench/traffic-ui.ts (after electron-vite build)
 import { chromium } from 'playwright-core';
 import { sized } from './quick';
 import { exchangeInputs } from './traffic-inputs';
 import { insertExchanges, startTrafficSimulator } from './traffic-simulator';
 
 const EXCHANGES = sized(100_000);
+/** Calls still out while the keys are typed: their rows and times move every 100 ms, as a user sees them. */
+const PENDING_FLOWS = 20;
 /** 20 keystrokes: type a selective filter, erase it, type a broad one. */
 const KEYS = [...'db-12345', ...Array(8).fill('Backspace'), ...'b1-x'];
 const PAUSE_MS = 250;
@@ -81,10 +84,18 @@ async function measure(controlUrl: string): Promise<Latency[]> {
   }
 }
 
+/** The first hop of `count` provisions, sent and never answered (pending rows at the top of the list). */
+function beginPendingFlows(simulator: Awaited<ReturnType<typeof startTrafficSimulator>>, count: number) {
+  const firstHops = exchangeInputs(count * 3).filter((input) => input.hop === 'platform→proxy');
+  for (const [n, { response: _response, durationMs: _duration, ...start }] of firstHops.entries())
+    simulator.traffic.begin({ ...start, flowId: `in-flight-${n}`, startMs: Date.now() });
+}
+
 async function run(exchanges: number) {
   const simulator = await startTrafficSimulator(exchanges);
   try {
     insertExchanges(simulator, exchangeInputs(exchanges));
+    beginPendingFlows(simulator, PENDING_FLOWS);
     const flows = simulator.traffic.state().flows;
     return { flows, latencies: await measure(simulator.endpoints.control.url) };
   } finally {
@@ -123,7 +134,7 @@ const rows = [
   ),
 ];
 console.log(
-  `Traffic view, filter typing: keydown → rows painted, ${KEYS.length} keystrokes (Chromium, virtualised)`,
+  `Traffic view, filter typing: keydown → rows painted, ${KEYS.length} keystrokes (Chromium, virtualised, ${PENDING_FLOWS} calls in flight)`,
 );
 for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(i === 0 ? 24 : 18)).join(''));
 for (const [name, result] of [
