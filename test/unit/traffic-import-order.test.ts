@@ -69,6 +69,10 @@ describe('imported flows', () => {
   });
 
   it('leave live flows unmarked', () => {
-    expect(liveStore().list().items.some((flow) => flow.imported)).toBe(false);
+    expect(
+      liveStore()
+        .list()
+        .items.some((flow) => flow.imported),
+    ).toBe(false);
   });
 });
