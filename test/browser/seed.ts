@@ -1,4 +1,4 @@
-import type { APIRequestContext } from '@playwright/test';
+import { type APIRequestContext, expect, type Page } from '@playwright/test';
 
 interface Created {
   id: string;
@@ -30,3 +30,14 @@ export async function bind(request: APIRequestContext, platform: string, instanc
 
 /** A name no other test of this worker's smsim uses. */
 export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}`;
+
+/** Refreshes the sample broker's catalog with its button in Catalog; the refresh history's new row. */
+export async function refreshSampleCatalog(page: Page) {
+  await page.goto('/#/catalog');
+  const rows = page.getByTestId('refresh');
+  await expect(rows.first()).toBeVisible();
+  const before = await rows.count();
+  await page.getByTestId('broker-sample').getByRole('button', { name: 'Refresh catalog' }).click();
+  await expect(rows).toHaveCount(before + 1);
+  return rows.first();
+}

@@ -1,4 +1,4 @@
-import { bind, provision, unique } from './seed';
+import { bind, provision, refreshSampleCatalog, unique } from './seed';
 import { expect, test } from './smsim-test';
 
 test('each view renders with real data', async ({ page, request }) => {
@@ -114,15 +114,10 @@ test('sharing made in the UI (share on cf-dev, reference on k8s-dev) is drawn in
 });
 
 test('a catalog refresh appears in Catalog with its diff', async ({ page }) => {
-  await page.goto('/#/catalog');
-  const rows = page.getByTestId('refresh');
-  await expect(rows.first()).toBeVisible();
-  const before = await rows.count();
-  await page.getByTestId('broker-sample').getByRole('button', { name: 'Refresh catalog' }).click();
-  await expect(rows).toHaveCount(before + 1);
-  await expect(rows.first()).toContainText('forced · manual');
-  await expect(rows.first()).toContainText(/updated|unchanged/);
-  await expect(rows.first().locator('td').last()).toHaveText(/no change|offering|plan/);
+  const row = await refreshSampleCatalog(page);
+  await expect(row).toContainText('forced · manual');
+  await expect(row).toContainText(/updated|unchanged/);
+  await expect(row.locator('td').last()).toHaveText(/no change|offering|plan/);
 });
 
 test('a fault switched on in Broker faults shows up as a failing flow', async ({ page, request }) => {

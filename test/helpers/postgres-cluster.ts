@@ -2,11 +2,11 @@ import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { chown, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { freePort } from './free-port';
 
 const run = promisify(execFile);
 const SERVER_USER = 'postgres';
@@ -42,14 +42,6 @@ function unavailableReason(): string | null {
 
 /** Why no cluster can be started here, or null. */
 export const postgresUnavailable = unavailableReason();
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const asServerUser = (bin: string, args: string[]) =>
   run('runuser', ['-u', SERVER_USER, '--', bin, ...args], { encoding: 'utf8' });

@@ -1,11 +1,11 @@
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shippedFixture } from '../../main/package-root';
 import { rulesFileOf } from '../../main/workflows/recordings/rules';
 import { runCli } from '../helpers/cli';
+import { freePort } from '../helpers/free-port';
 import { fastSimulator } from '../helpers/recorded-session';
 import { startTestSimulator, type TestSimulator } from '../helpers/simulator';
 import { tempDir } from '../helpers/temp-dir';
@@ -44,15 +44,6 @@ async function smsimReplay(
   );
   const code = await run.exited;
   return { code, output: run.output(), stdout: () => run.stdout() };
-}
-
-/** A port nothing listens on: taken from the system, then closed. */
-async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 describe('smsim replay (the CLI)', { timeout: 90_000 }, () => {
@@ -103,7 +94,7 @@ describe('smsim replay (the CLI)', { timeout: 90_000 }, () => {
   });
 
   it('a broker nobody listens on: one sentence and exit 2, no differences', async () => {
-    const brokerUrl = `http://127.0.0.1:${await deadPort()}`;
+    const brokerUrl = `http://127.0.0.1:${await freePort()}`;
     const { code, output } = await smsimReplay([], { brokerUrl });
     expect(code, output).toBe(2);
     expect(output.trim()).toBe(

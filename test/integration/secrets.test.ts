@@ -1,9 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServe } from '../helpers/cli';
 import { startFakeBroker, validCatalog } from '../helpers/fake-broker';
+import { freePort } from '../helpers/free-port';
 import { tempDir } from '../helpers/temp-dir';
 
 const BROKER_PASSWORD = 'broker-pw-7c1e0d';
@@ -23,15 +23,6 @@ const controller = new AbortController();
 
 const basic = (user: { username: string; password: string }) =>
   `Basic ${Buffer.from(`${user.username}:${user.password}`).toString('base64')}`;
-
-/** A port nothing listens on. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** A broker as an older smsim stored it: its URL carries user info. */
 async function storeLegacyBroker(dataDir: string) {
