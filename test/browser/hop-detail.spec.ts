@@ -164,6 +164,9 @@ test('copy as curl runs: with a placeholder by default, with the real credential
   await page.goto('/#/traffic');
   await page.getByRole('combobox', { name: 'Platform' }).selectOption('cf-dev');
   await page.getByRole('combobox', { name: 'Operation' }).selectOption('catalog');
+  // The sample broker's: other tests of this worker register brokers and remove them again.
+  await page.getByRole('textbox', { name: 'Broker' }).fill('sample');
+  await expect(page.getByTestId('flow-row').first()).toContainText('sample');
   await page.getByTestId('flow-row').first().click();
   await page.locator('[data-testid="hop"][data-hop="platform→proxy"]').click();
   const detail = page.getByTestId('hop-detail');
