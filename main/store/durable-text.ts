@@ -18,11 +18,17 @@ export class DurableText {
   /** The text of `state` (not kept: later changes to it are not seen). */
   static of(state: unknown, specs: readonly CollectionSpec[]): DurableText {
     const durable = new DurableText(specs);
-    const collections = resolveCollections(state, specs);
-    const skipped = new Set<unknown>(collections.map(({ parent, key }) => parent[key]));
-    durable.#rest = JSON.stringify(state, (_key, value) => (skipped.has(value) ? undefined : value));
-    for (const { path, parent, key } of collections) durable.#setWhole(path, parent[key]);
+    durable.setRestOf(state);
+    for (const { path, parent, key } of resolveCollections(state, specs))
+      durable.#setWhole(path, parent[key]);
     return durable;
+  }
+
+  /** Takes the rest of `state` (all but its collections), keeping the records. */
+  setRestOf(state: unknown): void {
+    const collections = resolveCollections(state, this.specs);
+    const skipped = new Set<unknown>(collections.map(({ parent, key }) => parent[key]));
+    this.#rest = JSON.stringify(state, (_key, value) => (skipped.has(value) ? undefined : value));
   }
 
   /** Applies one group commit's changes as the journal replay does: rest, whole collections, removals, writes. */

@@ -37,9 +37,10 @@ export class JournalReplay {
     base: Json,
     private readonly specs: readonly CollectionSpec[],
   ) {
-    for (const { path, parent, key } of resolveCollections(base, specs)) {
+    // Each collection's place keeps an empty one, so that the state `finish` gives has its keys in order.
+    for (const { path, spec, parent, key } of resolveCollections(base, specs)) {
       this.#collections.set(path, recordsByKey(parent[key]));
-      delete parent[key];
+      parent[key] = emptyCollection(spec);
     }
     this.#rest = base;
   }
@@ -56,7 +57,7 @@ export class JournalReplay {
     }
   }
 
-  /** The state without its collections, as the last entry left it. */
+  /** The state with its collections empty, as the last entry left it. */
   get rest(): Json {
     return this.#rest;
   }

@@ -22,6 +22,20 @@ const STEPS: readonly string[] = [
    CREATE INDEX smsim_records_seq ON smsim_records (seq);`,
   // Counts the commits, so a writer that reconnects tells whether another wrote in between.
   'ALTER TABLE smsim_schema ADD COLUMN commits bigint NOT NULL DEFAULT 0',
+  // What a standby's catch-up reads: the commit that wrote each row, the records removed by which commit, the
+  // last commit that replaced everything and the last one whose tombstones were dropped.
+  `ALTER TABLE smsim_records ADD COLUMN written bigint NOT NULL DEFAULT 0;
+   CREATE INDEX smsim_records_written ON smsim_records (written);
+   ALTER TABLE smsim_rest ADD COLUMN written bigint NOT NULL DEFAULT 0;
+   CREATE TABLE smsim_removed (
+     collection text NOT NULL,
+     key text NOT NULL,
+     removed bigint NOT NULL,
+     PRIMARY KEY (collection, key)
+   );
+   CREATE INDEX smsim_removed_removed ON smsim_removed (removed);
+   ALTER TABLE smsim_schema ADD COLUMN whole_at bigint NOT NULL DEFAULT 0,
+     ADD COLUMN pruned_at bigint NOT NULL DEFAULT 0;`,
 ];
 
 export const TABLES_VERSION = STEPS.length;

@@ -13,6 +13,8 @@ export interface SessionOptions {
   warn: (message: string) => void;
   /** Told once when another smsim holds the writer's lock and this one waits for it. */
   standby?: (message: string) => void;
+  /** Run on each wait for the lock, on the standby's own connection (e.g. to keep a copy of the state). */
+  whileWaiting?: (client: pg.Client) => Promise<void>;
 }
 
 /** Another smsim holds the writer's lock: this one must not write. */
@@ -70,6 +72,8 @@ export class WriterSession {
         await client.end().catch(() => undefined);
         client = await connect(options).catch(() => client);
       }
+      // Told once the first wait's work is done (e.g. the standby holds its copy of the state).
+      await options.whileWaiting?.(client);
       if (!told) {
         told = true;
         options.standby?.(

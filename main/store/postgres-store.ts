@@ -1,28 +1,23 @@
 import type pg from 'pg';
 import type { z } from 'zod';
-import { fromError } from 'zod-validation-error';
 import { ChangeTracker } from './change-tracker';
 import type { CollectionSpec } from './collections';
 import { DurableText } from './durable-text';
 import { GroupCommit } from './group-commit';
 import type { JournalEntry } from './journal-entry';
-import { type Migration, migrate } from './migrations';
 import { isConnectionError, openFailure, StoreOpenError, withoutPassword } from './postgres-errors';
+import { type LoadedState, type LoadOptions, loadState } from './postgres-load';
 import { readStored, writeEntry, writeWhole } from './postgres-rows';
 import { ensureTables } from './postgres-schema';
 import { WriterSession } from './postgres-session';
+import { StandbyLoader } from './postgres-standby-copy';
 import { restoreInPlace } from './restore';
 import { type Store, StoreLoadError, StoreWriteError } from './store';
 import { shownStoreUrl } from './store-location';
 import { textOf, verifyDurable } from './verify';
 
-export interface PostgresStoreOptions<S extends z.ZodType> {
+export interface PostgresStoreOptions<S extends z.ZodType> extends LoadOptions<S> {
   url: string;
-  schema: S;
-  version: number;
-  migrations: readonly Migration[];
-  empty: () => z.infer<S>;
-  collections?: readonly CollectionSpec[];
   warn?: (message: string) => void;
   /** Told when another smsim serves the database and this one waits as its standby. */
   standby?: (message: string) => void;
@@ -198,21 +193,6 @@ class PostgresStore<T> implements Store<T> {
   }
 }
 
-async function loadState<S extends z.ZodType>(
-  client: pg.ClientBase,
-  options: PostgresStoreOptions<S>,
-  shown: string,
-): Promise<{ data: z.infer<S>; fresh: boolean; migrated: boolean }> {
-  const stored = await readStored(client, options.collections ?? []);
-  if (!stored) return { data: options.empty(), fresh: true, migrated: false };
-  const raw = stored.finish();
-  const before = raw.schemaVersion;
-  const migrated = migrate(raw, options.version, options.migrations, shown);
-  const parsed = options.schema.safeParse(migrated);
-  if (!parsed.success) throw new StoreLoadError(shown, fromError(parsed.error).message);
-  return { data: parsed.data, fresh: false, migrated: before !== options.version };
-}
-
 /** Opens (creating or migrating its tables) the PostgreSQL database at `options.url` as a data store. */
 export async function openPostgresStore<S extends z.ZodType>(
   options: PostgresStoreOptions<S>,
@@ -222,15 +202,26 @@ export async function openPostgresStore<S extends z.ZodType>(
   const warn = options.warn ?? ((message: string) => process.emitWarning(message));
   const specs = options.collections ?? [];
   let session: WriterSession | undefined;
-  let loaded: Awaited<ReturnType<typeof loadState<S>>>;
+  const loader = new StandbyLoader(options, shown);
+  let loaded: LoadedState<T>;
   let commits: number;
+  let durable: DurableText;
   try {
-    session = await WriterSession.open({ url: options.url, shown, warn, standby: options.standby });
+    const { standby } = options;
+    const { whileWaiting } = loader;
+    session = await WriterSession.open({ url: options.url, shown, warn, standby, whileWaiting });
     const client = await session.client();
     await ensureTables(client, shown);
-    loaded = await loadState(client, options, shown);
-    const { rows } = await client.query<{ commits: string }>('SELECT commits FROM smsim_schema');
-    commits = Number(rows[0]!.commits);
+    const copy = await loader.taken(client);
+    if (copy) {
+      loaded = { data: copy.finish(), fresh: false, migrated: false };
+      ({ commits, durable } = copy);
+    } else {
+      loaded = await loadState(client, options, shown);
+      const { rows } = await client.query<{ commits: string }>('SELECT commits FROM smsim_schema');
+      commits = Number(rows[0]!.commits);
+      durable = DurableText.of(loaded.data, specs);
+    }
   } catch (error) {
     await session?.end();
     if (error instanceof StoreLoadError)
@@ -240,7 +231,6 @@ export async function openPostgresStore<S extends z.ZodType>(
     throw openFailure(error, options.url);
   }
   const { data, fresh, migrated } = loaded;
-  const durable = DurableText.of(data, specs);
   const tracker = new ChangeTracker<T>(data, specs, VERIFY);
   const store = new PostgresStore<T>(session, commits, data, tracker, durable, specs, shown, options.url);
   if (fresh || migrated) {

@@ -51,6 +51,8 @@ export function writeDatabase(url: string, data: SimData, replace: boolean): Pro
         throw new TransferError(
           `The database ${shownStoreUrl(url)} holds a landscape already: give --replace to overwrite it.`,
         );
+      // Counted as a commit, so that a standby's copy and a writer's count see the landscape was replaced.
+      await client.query('UPDATE smsim_schema SET commits = commits + 1');
       await writeWhole(client, DurableText.of(data, collections));
       await client.query('COMMIT');
     } catch (error) {

@@ -1,5 +1,10 @@
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { provision, seeded } from '../../bench/store-records';
 import { openStore } from '../../main/store';
+import { collections, dataSchema, emptyData, migrations, SCHEMA_VERSION } from '../../main/store/data';
+import { openPostgresStore } from '../../main/store/postgres-store';
 import { type CliRun, runCli, startServe, waitForOutput } from '../helpers/cli';
 import { describePostgres, type PostgresCluster, startPostgres } from '../helpers/postgres';
 import { tempDir } from '../helpers/temp-dir';
@@ -110,5 +115,38 @@ describePostgres('one writer and a standby on the same database', () => {
       await Promise.all(runs.map((run) => run.exited));
       await Promise.all(dirs.map((dir) => dir.remove()));
     }
+  });
+
+  it('takes over a landscape of 10,000 instances with what its writer committed until it was killed, at once', {
+    timeout: 120_000,
+  }, async () => {
+    const url = await cluster.createDatabase();
+    const options = { url, schema: dataSchema, version: SCHEMA_VERSION, migrations, collections };
+    await (await openPostgresStore({ ...options, empty: () => seeded(10_000) })).close();
+    const writer = await openPostgresStore({ ...options, empty: emptyData });
+    let waiting!: () => void;
+    const standbyWaits = new Promise<void>((resolve) => {
+      waiting = resolve;
+    });
+    const standby = openPostgresStore({ ...options, empty: emptyData, standby: () => waiting() });
+    await standbyWaits;
+    // The writer goes on committing while the standby waits: the take-over must have every one of them.
+    for (let i = 0; i < 20; i++) await writer.update((data) => provision(data, 10_000 + i));
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    // What a SIGKILL of the writer does to its session: the database ends it and frees the writer's lock.
+    await admin.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid()",
+    );
+    const killedAt = performance.now();
+    const taken = await standby;
+    // Only the commits since its copy are read and checked: no load of the whole landscape.
+    expect(performance.now() - killedAt).toBeLessThan(1000);
+    expect(taken.data.sm.instances).toHaveLength(10_020);
+    expect(taken.data.sm.instances.at(-1)!.name).toBe('db-10019');
+    await taken.update((data) => provision(data, 10_020));
+    await taken.close();
+    await admin.end();
+    await writer.close().catch(() => undefined);
   });
 });

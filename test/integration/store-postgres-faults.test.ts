@@ -72,7 +72,7 @@ describePostgres('smsim serve --store on a database it cannot use', () => {
     await writeFile(config, JSON.stringify({ store: { url } }));
     const { code, output } = await serveRefused(['--config', config]);
     expect(code).toBe(2);
-    expect(output).toMatch(/made by a newer smsim \(table version 99, this one knows up to 2\)/);
+    expect(output).toMatch(/made by a newer smsim \(table version 99, this one knows up to 3\)/);
     expect(output).not.toContain(cluster.password);
     const { rows } = await cluster.admin('SELECT version FROM smsim_schema', database);
     expect(rows).toEqual([{ version: 99 }]);
