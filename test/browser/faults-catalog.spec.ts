@@ -1,29 +1,9 @@
-import type { APIRequestContext, Page } from '@playwright/test';
-import { startFakeBroker, validCatalog } from '../helpers/fake-broker';
-import { refreshSampleCatalog, unique } from './seed';
+import type { Page } from '@playwright/test';
+import type { validCatalog } from '../helpers/fake-broker';
+import { refreshSampleCatalog, registeredFakeBroker, unique } from './seed';
 import { expect, test } from './smsim-test';
 
 const faultForm = (page: Page) => page.getByRole('form', { name: 'Switch a fault on' });
-
-/** A broker of its own (a fake one on a free port) registered at the SM through the control API. */
-async function registeredFakeBroker(request: APIRequestContext) {
-  const fake = await startFakeBroker({ catalog: validCatalog(['basic']) });
-  const name = unique('fake');
-  const created = await request.post('/api/sm/service_brokers', {
-    data: { name, broker_url: fake.url, credentials: { basic: { username: 'u', password: 'p' } } },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  const { id } = (await created.json()) as { id: string };
-  return {
-    fake,
-    name,
-    id,
-    remove: async () => {
-      await request.delete(`/api/sm/service_brokers/${id}`);
-      await fake.close();
-    },
-  };
-}
 
 test.beforeEach(async ({ request }) => {
   await request.delete('/api/sample-broker/faults');

@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import type { Endpoints } from '../../main/servers/control/endpoints';
 import type { FlowPage } from '../../main/traffic/store';
-import { provision, unique } from './seed';
+import { provision, registeredFakeBroker, unique } from './seed';
 import { expect, test } from './smsim-test';
 
 const run = promisify(execFile);
@@ -161,12 +161,15 @@ test('copy as curl runs: with a placeholder by default, with the real credential
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const cf = (await endpoints(request)).platforms.find((platform) => platform.name === 'cf-dev')!;
+  // A broker of this test's own, published: cf-dev fetches its catalog through its proxy now, and the broker
+  // stays registered while the copied calls are sent (other tests of the worker clear the traffic).
+  const broker = await registeredFakeBroker(request);
+  expect((await request.post(`/api/brokers/${broker.name}/publish`)).status()).toBe(200);
   await page.goto('/#/traffic');
   await page.getByRole('combobox', { name: 'Platform' }).selectOption('cf-dev');
   await page.getByRole('combobox', { name: 'Operation' }).selectOption('catalog');
-  // The sample broker's: other tests of this worker register brokers and remove them again.
-  await page.getByRole('textbox', { name: 'Broker' }).fill('sample');
-  await expect(page.getByTestId('flow-row').first()).toContainText('sample');
+  await page.getByRole('textbox', { name: 'Broker' }).fill(broker.name);
+  await expect(page.getByTestId('flow-row').first()).toContainText(broker.name);
   await page.getByTestId('flow-row').first().click();
   await page.locator('[data-testid="hop"][data-hop="platform→proxy"]').click();
   const detail = page.getByTestId('hop-detail');
@@ -192,4 +195,5 @@ test('copy as curl runs: with a placeholder by default, with the real credential
   const byScript = await request.post(`/api/exchanges/${1}/credentials`);
   expect(byScript.status()).toBe(403);
   expect((await byScript.json()).description).toContain('GET /api/endpoints');
+  await broker.remove();
 });

@@ -1,4 +1,5 @@
 import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import { startFakeBroker, validCatalog } from '../helpers/fake-broker';
 
 interface Created {
   id: string;
@@ -40,4 +41,24 @@ export async function refreshSampleCatalog(page: Page) {
   await page.getByTestId('broker-sample').getByRole('button', { name: 'Refresh catalog' }).click();
   await expect(rows).toHaveCount(before + 1);
   return rows.first();
+}
+
+/** A broker of its own (a fake one on a free port) registered at the SM through the control API. */
+export async function registeredFakeBroker(request: APIRequestContext) {
+  const fake = await startFakeBroker({ catalog: validCatalog(['basic']) });
+  const name = unique('fake');
+  const created = await request.post('/api/sm/service_brokers', {
+    data: { name, broker_url: fake.url, credentials: { basic: { username: 'u', password: 'p' } } },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  return {
+    fake,
+    name,
+    id,
+    remove: async () => {
+      await request.delete(`/api/sm/service_brokers/${id}`);
+      await fake.close();
+    },
+  };
 }
