@@ -12,6 +12,7 @@ import { JournalFile } from './journal-file';
 import { type Migration, migrate } from './migrations';
 import { restoreInPlace } from './restore';
 import { type Store, StoreLoadError, StoreWriteError } from './store';
+import { TrackedUpdates } from './tracked-updates';
 import { textOf, verifyDurable } from './verify';
 
 export interface JsonFileStoreOptions<S extends z.ZodType> {
@@ -62,7 +63,7 @@ class JsonFileStore<T> implements Store<T> {
   /** The next write must be whole: the journal may end in a line an append left torn. */
   #whole = false;
   #writes = 0;
-  #mutating = false;
+  readonly #updates: TrackedUpdates<T>;
 
   constructor(
     private readonly db: Low<T>,
@@ -71,11 +72,12 @@ class JsonFileStore<T> implements Store<T> {
     private readonly tracker: ChangeTracker<T>,
     private readonly specs: readonly CollectionSpec[],
     private readonly warn: (message: string) => void,
-  ) {}
+  ) {
+    this.#updates = new TrackedUpdates(tracker, this.#commits);
+  }
 
-  /** The tracked view while an update runs (so code reading `store.data` inside it is seen), else the state. */
   get data(): T {
-    return this.#mutating ? this.tracker.view : this.db.data;
+    return this.#updates.data(this.db.data);
   }
 
   get path(): string {
@@ -86,16 +88,8 @@ class JsonFileStore<T> implements Store<T> {
     return this.#writes;
   }
 
-  async update<R>(mutate: (data: T) => R): Promise<R> {
-    this.#mutating = true;
-    let result: R;
-    try {
-      result = mutate(this.tracker.view);
-    } finally {
-      this.#mutating = false;
-    }
-    await this.#commits.commit();
-    return result;
+  update<R>(mutate: (data: T) => R): Promise<R> {
+    return this.#updates.update(mutate);
   }
 
   async flush(): Promise<void> {

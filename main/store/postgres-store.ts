@@ -14,6 +14,7 @@ import { StandbyLoader } from './postgres-standby-copy';
 import { restoreInPlace } from './restore';
 import { type Store, StoreLoadError, StoreWriteError } from './store';
 import { shownStoreUrl } from './store-location';
+import { TrackedUpdates } from './tracked-updates';
 import { textOf, verifyDurable } from './verify';
 
 export interface PostgresStoreOptions<S extends z.ZodType> extends LoadOptions<S> {
@@ -43,8 +44,8 @@ class TransactionError extends Error {
  */
 class PostgresStore<T> implements Store<T> {
   readonly #commits = new GroupCommit(() => this.#write());
+  readonly #updates: TrackedUpdates<T>;
   #writes = 0;
-  #mutating = false;
   /** The next write must be whole: a failed one may have been committed or not. */
   #whole = false;
 
@@ -59,26 +60,20 @@ class PostgresStore<T> implements Store<T> {
     private readonly specs: readonly CollectionSpec[],
     readonly path: string,
     private readonly url: string,
-  ) {}
+  ) {
+    this.#updates = new TrackedUpdates(tracker, this.#commits);
+  }
 
   get data(): T {
-    return this.#mutating ? this.tracker.view : this.live;
+    return this.#updates.data(this.live);
   }
 
   get writeCount(): number {
     return this.#writes;
   }
 
-  async update<R>(mutate: (data: T) => R): Promise<R> {
-    this.#mutating = true;
-    let result: R;
-    try {
-      result = mutate(this.tracker.view);
-    } finally {
-      this.#mutating = false;
-    }
-    await this.#commits.commit();
-    return result;
+  update<R>(mutate: (data: T) => R): Promise<R> {
+    return this.#updates.update(mutate);
   }
 
   flush(): Promise<void> {
