@@ -5,7 +5,7 @@ import { fromError } from 'zod-validation-error';
 import { limitsSchema } from './core/limits';
 import { platformsConfigSchema } from './core/platform/config';
 import { pluginSpecsSchema } from './core/sm/plugins';
-import { DEFAULT_BUFFER_SIZE, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_BUFFER_BYTES } from './traffic/store';
+import { DEFAULT_BUFFER_SIZE, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_BUFFER_BYTES } from './traffic/store-types';
 
 /** The config file (`--config FILE`, JSON). Every key is optional; unknown keys are refused so typos show. */
 export const configSchema = z

@@ -20,6 +20,7 @@ export { type AnswerLimits, AnswerRefusedError, readAnswer } from './read-answer
 export { createRedactor, REDACTED, type Redactor } from './redact';
 export { trafficRouter } from './router';
 export { truncationMarker } from './sanitize';
+export { TrafficStore } from './store';
 export {
   DEFAULT_BUFFER_SIZE,
   DEFAULT_MAX_BODY_BYTES,
@@ -27,7 +28,6 @@ export {
   type FlowPage,
   type FlowQuery,
   type TrafficState,
-  TrafficStore,
   type TrafficStoreOptions,
-} from './store';
+} from './store-types';
 export * from './types';

@@ -4,7 +4,8 @@ import { notFound } from '../core/errors';
 import { parseInput } from '../core/validate';
 import { writeHar } from './har-export';
 import { importHar } from './har-import';
-import { MAX_LIST_LIMIT, type TrafficStore } from './store';
+import type { TrafficStore } from './store';
+import { MAX_LIST_LIMIT } from './store-types';
 import { osbOperations } from './types';
 
 const filterSchema = z.object({

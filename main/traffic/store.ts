@@ -27,18 +27,6 @@ import type {
   SpecNote,
 } from './types';
 
-export {
-  DEFAULT_BUFFER_SIZE,
-  DEFAULT_LIST_LIMIT,
-  DEFAULT_MAX_BODY_BYTES,
-  DEFAULT_MAX_BUFFER_BYTES,
-  type FlowPage,
-  type FlowQuery,
-  MAX_LIST_LIMIT,
-  type TrafficState,
-  type TrafficStoreOptions,
-} from './store-types';
-
 interface Flow extends Searchable {
   id: string;
   seq: number;

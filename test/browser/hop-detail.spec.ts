@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import type { Endpoints } from '../../main/servers/control/endpoints';
-import type { FlowPage } from '../../main/traffic/store';
+import type { FlowPage } from '../../main/traffic/store-types';
 import { provision, registeredFakeBroker, unique } from './seed';
 import { expect, test } from './smsim-test';
 
